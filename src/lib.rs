@@ -1,14 +1,49 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! newsgraph turns news articles into a knowledge graph an analyst can question.
+//!
+//! # Bird's-eye view
+//!
+//! Data flows one way, each stage a function from the previous stage's plain
+//! data to its own:
+//!
+//! ```text
+//! bytes ─text::parse→ Document ─extract→ DocExtraction (mentions, entities, facts)
+//!       ─rdf::document_quads→ quads ─store::KnowledgeStore→ on-disk Oxigraph
+//!       ─query / analysis / export→ tables, paths, DOT, RDF files
+//! ```
+//!
+//! # Code map
+//!
+//! - [`text`]: decoding, boilerplate removal, metadata, sentences (offsets into the original file).
+//! - [`mentions`]: names in sentences and the entities they resolve to.
+//! - [`facts`]: relations between entities, with provenance.
+//! - [`pipeline`]: chains the stages for one or many documents.
+//! - [`rdf`]: pure conversion of documents and facts to quads; the vocabulary.
+//! - [`store`]: the only module that talks to Oxigraph's store.
+//! - [`query`]: SPARQL in, [`query::Table`] out; prefixes; result formats.
+//! - [`export`]: writers for RDF files and the `facts` TSV.
+//! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
+//!
+//! # Invariants
+//!
+//! - Stages before [`rdf`] never see RDF, the store, a terminal or a file path.
+//! - Only [`store`] calls Oxigraph's `Store`; only the binary uses clap and anyhow.
+//! - Every fact carries the index of the sentence it came from; every sentence
+//!   carries byte offsets into the document as read.
+//! - Lists (names, triggers, boilerplate) live in `ontology/`, algorithms here.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+pub mod data_file;
+pub mod diagnostics;
+pub mod error;
+pub mod facts;
+pub mod mentions;
+pub mod text;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub use error::{Error, Result};
+pub mod ingest;
+pub mod pipeline;
+pub mod query;
+pub mod rdf;
+pub mod resources;
+pub mod store;

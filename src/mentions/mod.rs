@@ -85,3 +85,19 @@ pub struct Mention {
     /// Key of the entity it refers to.
     pub entity: String,
 }
+
+/// Cross-document entity resolution. (Placeholder until resolution lands: keeps keys as they are.)
+#[derive(Debug, Default)]
+pub struct EntityIndex {}
+
+impl EntityIndex {
+    /// An empty index.
+    pub fn new(_resources: &crate::resources::Resources) -> Self {
+        EntityIndex {}
+    }
+
+    /// Maps a document's entities onto the entities seen so far.
+    pub fn merge(&mut self, extraction: crate::facts::DocExtraction) -> crate::facts::DocExtraction {
+        extraction
+    }
+}

@@ -126,9 +126,9 @@ pub fn parse(source: &str, bytes: &[u8], rules: &TextRules) -> Result<(Document,
         .unwrap_or_else(|| source.to_string());
     let id = content_id(bytes);
     let mut diagnostics = Vec::new();
-    let body = clean::body_lines(&raw, &rules.boilerplate);
-    let meta = metadata::read(&raw, &body);
-    let sentences = sentences::split_body(&raw, &body, meta.headline.as_ref(), &rules.abbreviations);
+    let mut body = clean::body_lines(&raw, &rules.boilerplate);
+    let meta = metadata::read(&raw, &mut body);
+    let sentences = sentences::split_body(&body, meta.headline.as_ref(), &rules.abbreviations);
     if sentences.is_empty() {
         diagnostics.push(Diagnostic::warning(&name, "no sentences found"));
     }

@@ -1,1 +1,34 @@
-fn main() {}
+//! The `newsgraph` binary: parses arguments, runs one command, prints the
+//! error chain once, and decides the exit status (0 ok, 1 some inputs
+//! failed, 2 error). A broken pipe (`newsgraph facts | head`) is success.
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Args::parse();
+    match commands::run(args) {
+        Ok(status) => status,
+        Err(error) => {
+            if error.chain().any(is_broken_pipe) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+        return io.kind() == std::io::ErrorKind::BrokenPipe;
+    }
+    if let Some(newsgraph::Error::Io { source, .. }) = cause.downcast_ref::<newsgraph::Error>() {
+        return source.kind() == std::io::ErrorKind::BrokenPipe;
+    }
+    false
+}

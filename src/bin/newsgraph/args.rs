@@ -1,0 +1,102 @@
+//! Command-line arguments (clap derive types only); doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Turn news articles into a knowledge graph, and question it.
+///
+/// newsgraph reads articles (.txt, .md, .html), finds who met whom, who
+/// proposed or rejected what, and who claims or disputes control of which
+/// town, resolves every spelling of a name to one entity, and stores it all as
+/// RDF with the source sentence behind every fact.
+///
+/// Start with:
+///   newsgraph ingest examples/articles     build the graph (./newsgraph.db)
+///   newsgraph facts                        list the facts with their evidence
+///   newsgraph query 'SELECT ?p WHERE { ?p a ng:Person }'
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about, propagate_version = true)]
+pub struct Args {
+    /// The store: a directory for the on-disk database, or `:memory:`.
+    #[arg(long, global = true, env = "NEWSGRAPH_STORE", default_value = "newsgraph.db", value_name = "PATH")]
+    pub store: String,
+
+    /// Open the store read-only (queries only; works while another process writes).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
+    /// Extra lexicon folder (TSV files as in ontology/lexicon/) added to the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles into the store (files, or folders walked for .txt, .md, .html).
+    ///
+    /// Each document goes into a named graph of its own, under an IRI derived
+    /// from its content: ingesting the same file twice changes nothing. Files
+    /// that cannot be read are reported and skipped; the others still ingest,
+    /// and the exit status is 1.
+    Ingest {
+        /// Files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// After ingesting, print the facts of the whole store as a table.
+        #[arg(long)]
+        show: bool,
+        /// Print diagnostics (unresolved names, empty documents).
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Remove documents from the store, with everything read from them.
+    ///
+    /// DOC is a file name (with or without extension), a source path, a
+    /// content hash (or a unique prefix of one), or a document IRI.
+    Remove {
+        /// Documents to remove.
+        #[arg(required = true, value_name = "DOC")]
+        docs: Vec<String>,
+    },
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
+    ///
+    /// Prefixes ng, ngid, rdf, rdfs, owl, xsd, skos, prov, schema, dcterms,
+    /// foaf and wd are predeclared. The default graph is the union of all
+    /// documents' graphs; use GRAPH ?g { … } to see which document said what.
+    Query {
+        /// The query text (or use --file).
+        #[arg(value_name = "SPARQL", required_unless_present = "file")]
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short, value_name = "FILE", conflicts_with = "sparql")]
+        file: Option<PathBuf>,
+        /// table (default on a terminal), tsv (default otherwise), csv, json, xml;
+        /// for CONSTRUCT/DESCRIBE: turtle, ntriples, rdfxml, jsonld.
+        #[arg(long)]
+        format: Option<String>,
+    },
+    /// Print the facts as TSV: relation, subject, object, doc, evidence.
+    Facts,
+    /// Write the store as RDF.
+    Export {
+        /// turtle, ntriples, nquads, trig, rdfxml or jsonld.
+        #[arg(long, default_value = "nquads")]
+        format: String,
+        /// Only this named graph (a document's graph IRI, or the ontology's).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Counts of documents, sentences, entities, facts, triples and graphs.
+    Stats,
+    /// List the documents in the store.
+    Documents,
+}

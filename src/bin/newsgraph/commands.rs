@@ -1,0 +1,229 @@
+//! One function per subcommand: arguments → library calls → output.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph::ingest::{self, Event, Outcome};
+use newsgraph::query::{self, ResultFormat};
+use newsgraph::resources::Resources;
+use newsgraph::store::{KnowledgeStore, StoreLocation};
+
+use crate::args::{Args, Command};
+
+/// Runs the command in `args`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let location = StoreLocation::parse(&args.store);
+    let writes = matches!(args.command, Command::Ingest { .. } | Command::Remove { .. });
+    if args.read_only && writes {
+        bail!("--read-only was given, but this command writes to the store");
+    }
+    if !writes && !store_exists(&location) {
+        bail!("no store at {}; build one first with `newsgraph ingest PATH` (or pass --store)", args.store);
+    }
+    let store = match KnowledgeStore::open(&location, args.read_only) {
+        Err(newsgraph::Error::StoreLocked { .. }) if !writes => {
+            eprintln!("note: the store is in use by another process; opened it read-only");
+            KnowledgeStore::open(&location, true)
+        }
+        other => other,
+    }
+    .with_context(|| format!("opening the store {}", args.store))?;
+    match args.command {
+        Command::Ingest { paths, show, verbose } => {
+            let resources = resources(&args.lexicon)?;
+            ingest_command(&store, &resources, &paths, show, verbose)
+        }
+        Command::Remove { docs } => remove(&store, &docs),
+        Command::Query { sparql, file, format } => {
+            let sparql = match (sparql, file) {
+                (Some(text), _) => text,
+                (None, Some(path)) => std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading the query file {}", path.display()))?,
+                (None, None) => bail!("give a query, or --file FILE"),
+            };
+            let format = match format {
+                Some(name) => ResultFormat::parse(&name).with_context(|| {
+                    format!("unknown format `{name}`; use table, tsv, csv, json, xml, turtle, ntriples, rdfxml or jsonld")
+                })?,
+                None if io::stdout().is_terminal() => ResultFormat::Table,
+                None => ResultFormat::Tsv,
+            };
+            let mut out = BufWriter::new(io::stdout().lock());
+            match query::run(&store, &sparql, format, &mut out) {
+                Ok(_) => {}
+                Err(newsgraph::Error::SparqlSyntax { message, line, column }) => {
+                    out.flush().ok();
+                    eprintln!("error: {message}");
+                    if let (Some(line), Some(column)) = (line, column) {
+                        if let Some(text) = sparql.lines().nth(line.saturating_sub(1)) {
+                            eprintln!("  {line} | {text}");
+                            eprintln!("  {} | {}^", " ".repeat(line.to_string().len()), " ".repeat(column.saturating_sub(1)));
+                        }
+                    }
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Facts => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            query::write_facts_tsv(&store, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, graph, output } => {
+            let rdf = query::rdf_format(&format).with_context(|| {
+                format!("unknown RDF format `{format}`; use turtle, ntriples, nquads, trig, rdfxml or jsonld")
+            })?;
+            match output {
+                Some(path) => {
+                    let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+                    store.dump(rdf, graph.as_deref(), BufWriter::new(file))?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => store.dump(rdf, graph.as_deref(), BufWriter::new(io::stdout().lock()))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let stats = query::stats(&store)?;
+            println!("documents  {}", stats.documents);
+            println!("sentences  {}", stats.sentences);
+            println!("entities   {}", stats.entities);
+            println!("facts      {}", stats.facts);
+            println!("triples    {}", stats.quads);
+            println!("graphs     {}", stats.graphs);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Documents => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            writeln!(out, "doc\tid\tpublished\tsentences\ttitle\tsource")?;
+            for d in query::documents(&store)? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    d.name,
+                    d.id,
+                    d.published.unwrap_or_default(),
+                    d.sentences,
+                    d.title.unwrap_or_default(),
+                    d.source
+                )?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// True for an in-memory store or an existing on-disk one.
+fn store_exists(location: &StoreLocation) -> bool {
+    match location {
+        StoreLocation::Path(path) => path.join("CURRENT").exists(),
+        StoreLocation::Memory => true,
+    }
+}
+
+fn resources(lexicon: &Option<std::path::PathBuf>) -> anyhow::Result<Resources> {
+    let resources = Resources::builtin().context("loading the built-in data files")?;
+    match lexicon {
+        Some(dir) => resources
+            .with_lexicon_dir(dir)
+            .with_context(|| format!("loading the lexicon folder {}", dir.display())),
+        None => Ok(resources),
+    }
+}
+
+fn ingest_command(
+    store: &KnowledgeStore,
+    resources: &Resources,
+    paths: &[std::path::PathBuf],
+    show: bool,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
+    let bar = if io::stderr().is_terminal() { Some(ProgressBar::new(0)) } else { None };
+    if let Some(bar) = &bar {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} documents {wide_msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+    }
+    let mut on_event = |event: Event<'_>| match event {
+        Event::Started { total } => {
+            if let Some(bar) = &bar {
+                bar.set_length(total as u64);
+            }
+        }
+        Event::Done { path, outcome } => {
+            if let Outcome::Failed(error) = outcome {
+                let line = format!("error: {error}");
+                match &bar {
+                    Some(bar) => bar.println(line),
+                    None => eprintln!("{line}"),
+                }
+            }
+            if let Some(bar) = &bar {
+                bar.set_message(path.display().to_string());
+                bar.inc(1);
+            }
+        }
+    };
+    let report = ingest::ingest(store, resources, paths, &mut on_event)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if verbose {
+        for diagnostic in &report.diagnostics {
+            eprintln!("{diagnostic}");
+        }
+    }
+    eprintln!(
+        "ingested {} document{} ({} unchanged, {} failed): {} sentences, {} facts, {} triples in {:.2}s",
+        report.added,
+        if report.added == 1 { "" } else { "s" },
+        report.unchanged,
+        report.failed.len(),
+        report.sentences,
+        report.facts,
+        report.quads,
+        report.elapsed.as_secs_f64()
+    );
+    if show {
+        let mut out = BufWriter::new(io::stdout().lock());
+        query::run(store, query::FACTS_TABLE_QUERY, ResultFormat::Table, &mut out)?;
+        out.flush()?;
+    }
+    Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn remove(store: &KnowledgeStore, specs: &[String]) -> anyhow::Result<ExitCode> {
+    let mut status = ExitCode::SUCCESS;
+    for spec in specs {
+        let found = query::find_documents(store, spec)?;
+        match found.as_slice() {
+            [] => {
+                eprintln!("error: no document matches `{spec}` (see `newsgraph documents`)");
+                status = ExitCode::from(1);
+            }
+            [doc] => {
+                let n = store.remove_document(&doc.id)?;
+                eprintln!("removed {} ({}): {n} triples", doc.name, doc.id);
+            }
+            many => {
+                eprintln!("error: `{spec}` matches {} documents; name one by its id:", many.len());
+                for doc in many {
+                    eprintln!("  {}  {}  {}", doc.id, doc.name, doc.source);
+                }
+                status = ExitCode::from(1);
+            }
+        }
+    }
+    store.flush()?;
+    Ok(status)
+}

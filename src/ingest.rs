@@ -1,0 +1,187 @@
+//! Ingestion: files and folders → documents in the store.
+//!
+//! Owns finding input files (folders are walked recursively for `.txt`,
+//! `.md`, `.html`), reading them, running the per-document pipeline in
+//! parallel, merging entities across documents in input order, and writing
+//! each document in its own transaction. A file that cannot be read or
+//! decoded is reported and skipped; the others still ingest.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::error::{Error, Result};
+use crate::mentions::EntityIndex;
+use crate::pipeline::{self, Processed};
+use crate::rdf;
+use crate::resources::Resources;
+use crate::store::KnowledgeStore;
+use crate::text;
+
+/// File extensions read when walking a folder.
+pub const EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// Documents processed in parallel before being written.
+const BATCH: usize = 64;
+
+/// What happened to one input file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written to the store.
+    Added {
+        /// Sentences found.
+        sentences: usize,
+        /// Facts extracted.
+        facts: usize,
+        /// Quads written.
+        quads: usize,
+    },
+    /// Already in the store (same content); nothing written.
+    Unchanged,
+    /// Could not be read or decoded.
+    Failed(Error),
+}
+
+/// Progress notifications for a user interface.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The inputs were collected; `total` files will be processed.
+    Started {
+        /// Number of files.
+        total: usize,
+    },
+    /// One file is done.
+    Done {
+        /// The file.
+        path: &'a Path,
+        /// What happened.
+        outcome: &'a Outcome,
+    },
+}
+
+/// Totals of one ingestion.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Documents written.
+    pub added: usize,
+    /// Documents already present.
+    pub unchanged: usize,
+    /// Files that failed, with their errors.
+    pub failed: Vec<(PathBuf, Error)>,
+    /// Sentences in the documents written.
+    pub sentences: usize,
+    /// Facts extracted from the documents written.
+    pub facts: usize,
+    /// Quads written.
+    pub quads: usize,
+    /// Diagnostics about the documents written.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Wall-clock time.
+    pub elapsed: Duration,
+}
+
+/// Expands `paths` into input files: files as given, folders walked
+/// recursively (sorted) for known extensions. Missing paths are errors.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => errors.push((path.clone(), Error::io(path, e))),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Error)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return errors.push((dir.to_path_buf(), Error::io(dir, e))),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// Ingests `paths` into `store`, calling `on_event` as files finish.
+pub fn ingest(
+    store: &KnowledgeStore,
+    resources: &Resources,
+    paths: &[PathBuf],
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Report> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let (files, errors) = collect_inputs(paths);
+    on_event(Event::Started { total: files.len() + errors.len() });
+    for (path, error) in errors {
+        let outcome = Outcome::Failed(error);
+        on_event(Event::Done { path: &path, outcome: &outcome });
+        if let Outcome::Failed(error) = outcome {
+            report.failed.push((path, error));
+        }
+    }
+    let mut index = EntityIndex::new(resources);
+    for batch in files.chunks(BATCH) {
+        let processed: Vec<Result<Option<Processed>>> =
+            batch.par_iter().map(|path| read_and_process(store, resources, path)).collect();
+        for (path, result) in batch.iter().zip(processed) {
+            let outcome = match result {
+                Err(error) => Outcome::Failed(error),
+                Ok(None) => Outcome::Unchanged,
+                Ok(Some(mut processed)) => {
+                    processed.extraction = index.merge(processed.extraction);
+                    let quads = rdf::document_quads(&processed.document, &processed.extraction);
+                    if store.insert_document(&processed.document.id, &quads)? {
+                        report.diagnostics.append(&mut processed.diagnostics);
+                        Outcome::Added {
+                            sentences: processed.document.sentences.len(),
+                            facts: processed.extraction.facts.len(),
+                            quads: quads.len(),
+                        }
+                    } else {
+                        Outcome::Unchanged
+                    }
+                }
+            };
+            on_event(Event::Done { path, outcome: &outcome });
+            match outcome {
+                Outcome::Added { sentences, facts, quads } => {
+                    report.added += 1;
+                    report.sentences += sentences;
+                    report.facts += facts;
+                    report.quads += quads;
+                }
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Failed(error) => report.failed.push((path.clone(), error)),
+            }
+        }
+    }
+    store.flush()?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Reads and processes one file; `None` when its content is already stored.
+fn read_and_process(store: &KnowledgeStore, resources: &Resources, path: &Path) -> Result<Option<Processed>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if store.contains_document(&text::content_id(&bytes))? {
+        return Ok(None);
+    }
+    let source = path.to_string_lossy();
+    pipeline::process(&source, &bytes, resources).map(Some)
+}

@@ -1,0 +1,294 @@
+//! Stage 5: the knowledge store, an embedded Oxigraph database.
+//!
+//! This is the only module that calls Oxigraph's `Store` and
+//! `SparqlEvaluator`. It opens the on-disk RocksDB store (or an in-memory
+//! one), loads the ontology into its own named graph, writes each document's
+//! quads in one transaction (a crash never leaves half a document), removes
+//! documents, runs SPARQL with the default prefixes and the union of all
+//! graphs as the default graph, and dumps RDF. Errors from Oxigraph are
+//! wrapped into [`crate::Error`] with messages a user can act on.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, Triple, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use regex::Regex;
+
+use crate::error::{Error, Result};
+use crate::rdf::{mint, vocab};
+
+/// Where the store lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreLocation {
+    /// In memory, gone when the process ends (`--store :memory:`).
+    Memory,
+    /// A RocksDB directory on disk.
+    Path(PathBuf),
+}
+
+impl StoreLocation {
+    /// Parses a `--store` value: `:memory:` or a directory path.
+    pub fn parse(text: &str) -> Self {
+        if text == ":memory:" { StoreLocation::Memory } else { StoreLocation::Path(PathBuf::from(text)) }
+    }
+}
+
+/// The result of a SPARQL query, materialised.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryOutcome {
+    /// SELECT: variables and rows (unbound cells are `None`).
+    Solutions {
+        /// The projected variables, in order.
+        variables: Vec<String>,
+        /// One row per solution.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// ASK.
+    Boolean(bool),
+    /// CONSTRUCT and DESCRIBE.
+    Graph(Vec<Triple>),
+}
+
+/// Prefixes every query may use without declaring them.
+pub const DEFAULT_PREFIXES: &[(&str, &str)] = &[
+    ("ng", vocab::NG),
+    ("ngid", vocab::ID),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", vocab::XSD),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("schema", "https://schema.org/"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("wd", vocab::WIKIDATA),
+];
+
+/// The embedded knowledge store.
+pub struct KnowledgeStore {
+    store: Store,
+    read_only: bool,
+    location: StoreLocation,
+}
+
+impl KnowledgeStore {
+    /// Opens (creating if needed) the store at `location`; read-write unless `read_only`.
+    /// A read-write store gets the ontology loaded into its own graph.
+    pub fn open(location: &StoreLocation, read_only: bool) -> Result<Self> {
+        let store = match location {
+            StoreLocation::Memory => Store::new().map_err(store_error)?,
+            StoreLocation::Path(path) if read_only => {
+                if !path.join("CURRENT").exists() {
+                    return Err(Error::Usage(format!(
+                        "no store at {}; build one first with `newsgraph ingest`",
+                        path.display()
+                    )));
+                }
+                Store::open_read_only(path).map_err(|e| open_error(path, e))?
+            }
+            StoreLocation::Path(path) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                Store::open(path).map_err(|e| open_error(path, e))?
+            }
+        };
+        let knowledge = KnowledgeStore { store, read_only, location: location.clone() };
+        if !read_only {
+            knowledge.load_ontology()?;
+        }
+        Ok(knowledge)
+    }
+
+    /// Where the store lives.
+    pub fn location(&self) -> &StoreLocation {
+        &self.location
+    }
+
+    /// True when opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::Usage("the store is open read-only; this command writes to it".into()));
+        }
+        Ok(())
+    }
+
+    /// (Re)loads `ontology/newsgraph.ttl` into the ontology graph when it changed.
+    fn load_ontology(&self) -> Result<()> {
+        let graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY);
+        let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(graph)
+            .for_slice(ONTOLOGY_TTL.as_bytes())
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::Rdf(format!("ontology/newsgraph.ttl: {e}")))?;
+        let present = self.store.quads_for_pattern(None, None, None, Some(graph.into())).count();
+        if present == quads.len() && quads.iter().all(|q| self.store.contains(q).unwrap_or(false)) {
+            return Ok(());
+        }
+        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        transaction.clear_graph(graph).map_err(store_error)?;
+        transaction.extend(&quads);
+        transaction.commit().map_err(store_error)
+    }
+
+    /// True when the document with content id `doc_id` is in the store.
+    pub fn contains_document(&self, doc_id: &str) -> Result<bool> {
+        let graph = NamedNode::new_unchecked(mint::graph(doc_id));
+        self.store.contains_named_graph(&graph).map_err(store_error)
+    }
+
+    /// Writes a document's quads (all in its graph) atomically. Returns false,
+    /// writing nothing, when the document is already there.
+    pub fn insert_document(&self, doc_id: &str, quads: &[Quad]) -> Result<bool> {
+        self.check_writable()?;
+        if self.contains_document(doc_id)? {
+            return Ok(false);
+        }
+        let graph = NamedNode::new_unchecked(mint::graph(doc_id));
+        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        transaction.insert_named_graph(&graph);
+        transaction.extend(quads);
+        transaction.commit().map_err(store_error)?;
+        Ok(true)
+    }
+
+    /// Removes a document's graph. Returns the number of quads removed.
+    pub fn remove_document(&self, doc_id: &str) -> Result<usize> {
+        self.check_writable()?;
+        let graph = NamedNode::new_unchecked(mint::graph(doc_id));
+        let n = self.store.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).count();
+        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        transaction.clear_graph(&graph).map_err(store_error)?;
+        transaction.remove_named_graph(&graph).map_err(store_error)?;
+        transaction.commit().map_err(store_error)?;
+        Ok(n)
+    }
+
+    /// Number of quads in the store, the ontology included.
+    pub fn len(&self) -> Result<usize> {
+        self.store.len().map_err(store_error)
+    }
+
+    /// True when the store holds no quads.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.store.is_empty().map_err(store_error)
+    }
+
+    /// Number of named graphs (one per document, plus the ontology's).
+    pub fn graph_count(&self) -> Result<usize> {
+        let mut n = 0;
+        for graph in self.store.named_graphs() {
+            graph.map_err(store_error)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Runs a SPARQL query. The default graph is the union of all graphs, and
+    /// [`DEFAULT_PREFIXES`] are declared.
+    pub fn query(&self, sparql: &str) -> Result<QueryOutcome> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, iri) in DEFAULT_PREFIXES {
+            evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| Error::Query(e.to_string()))?;
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| syntax_error(&e.to_string()))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let results = prepared.on_store(&self.store).execute().map_err(|e| Error::Query(e.to_string()))?;
+        Ok(match results {
+            QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
+            QueryResults::Solutions(solutions) => {
+                let variables: Vec<Variable> = solutions.variables().to_vec();
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
+                    rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+                }
+                QueryOutcome::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
+            }
+            QueryResults::Graph(triples) => QueryOutcome::Graph(
+                triples.collect::<Result<_, _>>().map_err(|e| Error::Query(e.to_string()))?,
+            ),
+        })
+    }
+
+    /// Writes the store (or one named graph) in an RDF format. Formats
+    /// without named graphs (Turtle, N-Triples, RDF/XML) get the union of all
+    /// graphs, deduplicated, unless a graph is chosen.
+    pub fn dump(&self, format: RdfFormat, graph: Option<&str>, writer: impl Write) -> Result<()> {
+        let serializer = with_prefixes(RdfSerializer::from_format(format));
+        let written = match graph {
+            Some(graph) => {
+                let graph = NamedNode::new(graph).map_err(|e| Error::Usage(format!("bad graph IRI `{graph}`: {e}")))?;
+                if !self.store.contains_named_graph(&graph).map_err(store_error)? {
+                    return Err(Error::Usage(format!("no graph <{graph}> in the store")));
+                }
+                self.store.dump_graph_to_writer(GraphNameRef::NamedNode(graph.as_ref()), serializer, writer)
+            }
+            None if format.supports_datasets() => self.store.dump_to_writer(serializer, writer),
+            None => {
+                let mut triples: Vec<Triple> = Vec::new();
+                for quad in self.store.iter() {
+                    triples.push(quad.map_err(store_error)?.into());
+                }
+                triples.sort_by_cached_key(|t| t.to_string());
+                triples.dedup();
+                let mut out = serializer.for_writer(writer);
+                for triple in &triples {
+                    out.serialize_triple(triple).map_err(|e| Error::Rdf(e.to_string()))?;
+                }
+                out.finish().map_err(|e| Error::Rdf(e.to_string()))
+            }
+        };
+        written.map(|_| ()).map_err(|e| Error::Rdf(e.to_string()))
+    }
+
+    /// Flushes pending writes to disk.
+    pub fn flush(&self) -> Result<()> {
+        if matches!(self.location, StoreLocation::Path(_)) && !self.read_only {
+            self.store.flush().map_err(store_error)?;
+        }
+        Ok(())
+    }
+}
+
+/// The ontology, compiled in.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/newsgraph.ttl");
+
+fn with_prefixes(mut serializer: RdfSerializer) -> RdfSerializer {
+    for (prefix, iri) in DEFAULT_PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri).expect("default prefixes are valid IRIs");
+    }
+    serializer
+}
+
+fn store_error(e: StorageError) -> Error {
+    Error::Store(e.to_string())
+}
+
+fn open_error(path: &Path, e: StorageError) -> Error {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("lock") || lower.contains("resource temporarily unavailable") {
+        Error::StoreLocked { path: path.to_path_buf() }
+    } else {
+        Error::Store(format!("cannot open the store at {}: {message}", path.display()))
+    }
+}
+
+static LINE_COLUMN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+):(\d+)").unwrap());
+
+fn syntax_error(message: &str) -> Error {
+    let (line, column) = LINE_COLUMN
+        .captures(message)
+        .map_or((None, None), |c| (c[1].parse().ok(), c[2].parse().ok()));
+    Error::SparqlSyntax { message: format!("malformed SPARQL: {message}"), line, column }
+}
