@@ -42,7 +42,10 @@ impl<'a> Table<'a> {
                             return Err(Error::DataFile {
                                 file: file.to_string(),
                                 line: line_no,
-                                message: format!("header lacks column `{name}` (found: {})", cells.join(", ")),
+                                message: format!(
+                                    "header lacks column `{name}` (found: {})",
+                                    cells.join(", ")
+                                ),
                             });
                         }
                     }
@@ -53,10 +56,17 @@ impl<'a> Table<'a> {
                         return Err(Error::DataFile {
                             file: file.to_string(),
                             line: line_no,
-                            message: format!("{} cells but the header has {} columns", cells.len(), cols.len()),
+                            message: format!(
+                                "{} cells but the header has {} columns",
+                                cells.len(),
+                                cols.len()
+                            ),
                         });
                     }
-                    rows.push(Row { line: line_no, cells });
+                    rows.push(Row {
+                        line: line_no,
+                        cells,
+                    });
                 }
             }
         }
@@ -65,7 +75,11 @@ impl<'a> Table<'a> {
             line: 1,
             message: "no header line".to_string(),
         })?;
-        Ok(Table { file: file.to_string(), columns, rows })
+        Ok(Table {
+            file: file.to_string(),
+            columns,
+            rows,
+        })
     }
 
     /// The data rows, in file order.
@@ -84,7 +98,11 @@ impl<'a> Table<'a> {
 
     /// An error pointing at `row`.
     pub fn error(&self, row: &Row<'a>, message: impl Into<String>) -> Error {
-        Error::DataFile { file: self.file.clone(), line: row.line, message: message.into() }
+        Error::DataFile {
+            file: self.file.clone(),
+            line: row.line,
+            message: message.into(),
+        }
     }
 }
 
@@ -104,6 +122,9 @@ mod tests {
     #[test]
     fn missing_column_names_file_and_line() {
         let err = Table::parse("t.tsv", "# c\nname\n", &["kind"]).unwrap_err();
-        assert_eq!(err.to_string(), "t.tsv:2: header lacks column `kind` (found: name)");
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:2: header lacks column `kind` (found: name)"
+        );
     }
 }

@@ -31,7 +31,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A warning about a whole document.
     pub fn warning(doc: &str, message: impl Into<String>) -> Self {
-        Diagnostic { doc: doc.to_string(), sentence_idx: None, severity: Severity::Warning, message: message.into() }
+        Diagnostic {
+            doc: doc.to_string(),
+            sentence_idx: None,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     /// A note about one sentence.
@@ -52,7 +57,13 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.sentence_idx {
-            Some(idx) => write!(f, "{level}: {} (sentence {}): {}", self.doc, idx + 1, self.message),
+            Some(idx) => write!(
+                f,
+                "{level}: {} (sentence {}): {}",
+                self.doc,
+                idx + 1,
+                self.message
+            ),
             None => write!(f, "{level}: {}: {}", self.doc, self.message),
         }
     }

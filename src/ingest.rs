@@ -127,18 +127,25 @@ pub fn ingest(
     let started = Instant::now();
     let mut report = Report::default();
     let (files, errors) = collect_inputs(paths);
-    on_event(Event::Started { total: files.len() + errors.len() });
+    on_event(Event::Started {
+        total: files.len() + errors.len(),
+    });
     for (path, error) in errors {
         let outcome = Outcome::Failed(error);
-        on_event(Event::Done { path: &path, outcome: &outcome });
+        on_event(Event::Done {
+            path: &path,
+            outcome: &outcome,
+        });
         if let Outcome::Failed(error) = outcome {
             report.failed.push((path, error));
         }
     }
     let mut index = EntityIndex::new(resources);
     for batch in files.chunks(BATCH) {
-        let processed: Vec<Result<Option<Processed>>> =
-            batch.par_iter().map(|path| read_and_process(store, resources, path)).collect();
+        let processed: Vec<Result<Option<Processed>>> = batch
+            .par_iter()
+            .map(|path| read_and_process(store, resources, path))
+            .collect();
         for (path, result) in batch.iter().zip(processed) {
             let outcome = match result {
                 Err(error) => Outcome::Failed(error),
@@ -158,9 +165,16 @@ pub fn ingest(
                     }
                 }
             };
-            on_event(Event::Done { path, outcome: &outcome });
+            on_event(Event::Done {
+                path,
+                outcome: &outcome,
+            });
             match outcome {
-                Outcome::Added { sentences, facts, quads } => {
+                Outcome::Added {
+                    sentences,
+                    facts,
+                    quads,
+                } => {
                     report.added += 1;
                     report.sentences += sentences;
                     report.facts += facts;
@@ -177,7 +191,11 @@ pub fn ingest(
 }
 
 /// Reads and processes one file; `None` when its content is already stored.
-fn read_and_process(store: &KnowledgeStore, resources: &Resources, path: &Path) -> Result<Option<Processed>> {
+fn read_and_process(
+    store: &KnowledgeStore,
+    resources: &Resources,
+    path: &Path,
+) -> Result<Option<Processed>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if store.contains_document(&text::content_id(&bytes))? {
         return Ok(None);

@@ -26,5 +26,9 @@ pub fn process(source: &str, bytes: &[u8], resources: &Resources) -> Result<Proc
     let (document, mut diagnostics) = text::parse(source, bytes, &resources.text)?;
     let mut extraction = facts::extract(&document, resources);
     diagnostics.append(&mut extraction.diagnostics);
-    Ok(Processed { document, extraction, diagnostics })
+    Ok(Processed {
+        document,
+        extraction,
+        diagnostics,
+    })
 }

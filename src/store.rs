@@ -33,7 +33,11 @@ pub enum StoreLocation {
 impl StoreLocation {
     /// Parses a `--store` value: `:memory:` or a directory path.
     pub fn parse(text: &str) -> Self {
-        if text == ":memory:" { StoreLocation::Memory } else { StoreLocation::Path(PathBuf::from(text)) }
+        if text == ":memory:" {
+            StoreLocation::Memory
+        } else {
+            StoreLocation::Path(PathBuf::from(text))
+        }
     }
 }
 
@@ -98,7 +102,11 @@ impl KnowledgeStore {
                 Store::open(path).map_err(|e| open_error(path, e))?
             }
         };
-        let knowledge = KnowledgeStore { store, read_only, location: location.clone() };
+        let knowledge = KnowledgeStore {
+            store,
+            read_only,
+            location: location.clone(),
+        };
         if !read_only {
             knowledge.load_ontology()?;
         }
@@ -117,7 +125,9 @@ impl KnowledgeStore {
 
     fn check_writable(&self) -> Result<()> {
         if self.read_only {
-            return Err(Error::Usage("the store is open read-only; this command writes to it".into()));
+            return Err(Error::Usage(
+                "the store is open read-only; this command writes to it".into(),
+            ));
         }
         Ok(())
     }
@@ -130,8 +140,15 @@ impl KnowledgeStore {
             .for_slice(ONTOLOGY_TTL.as_bytes())
             .collect::<Result<_, _>>()
             .map_err(|e| Error::Rdf(format!("ontology/newsgraph.ttl: {e}")))?;
-        let present = self.store.quads_for_pattern(None, None, None, Some(graph.into())).count();
-        if present == quads.len() && quads.iter().all(|q| self.store.contains(q).unwrap_or(false)) {
+        let present = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .count();
+        if present == quads.len()
+            && quads
+                .iter()
+                .all(|q| self.store.contains(q).unwrap_or(false))
+        {
             return Ok(());
         }
         let mut transaction = self.store.start_transaction().map_err(store_error)?;
@@ -165,10 +182,15 @@ impl KnowledgeStore {
     pub fn remove_document(&self, doc_id: &str) -> Result<usize> {
         self.check_writable()?;
         let graph = NamedNode::new_unchecked(mint::graph(doc_id));
-        let n = self.store.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).count();
+        let n = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .count();
         let mut transaction = self.store.start_transaction().map_err(store_error)?;
         transaction.clear_graph(&graph).map_err(store_error)?;
-        transaction.remove_named_graph(&graph).map_err(store_error)?;
+        transaction
+            .remove_named_graph(&graph)
+            .map_err(store_error)?;
         transaction.commit().map_err(store_error)?;
         Ok(n)
     }
@@ -198,11 +220,18 @@ impl KnowledgeStore {
     pub fn query(&self, sparql: &str) -> Result<QueryOutcome> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, iri) in DEFAULT_PREFIXES {
-            evaluator = evaluator.with_prefix(*prefix, *iri).map_err(|e| Error::Query(e.to_string()))?;
+            evaluator = evaluator
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| Error::Query(e.to_string()))?;
         }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| syntax_error(&e.to_string()))?;
+        let mut prepared = evaluator
+            .parse_query(sparql)
+            .map_err(|e| syntax_error(&e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
-        let results = prepared.on_store(&self.store).execute().map_err(|e| Error::Query(e.to_string()))?;
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))?;
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
             QueryResults::Solutions(solutions) => {
@@ -212,10 +241,15 @@ impl KnowledgeStore {
                     let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
                     rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
                 }
-                QueryOutcome::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
+                QueryOutcome::Solutions {
+                    variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+                    rows,
+                }
             }
             QueryResults::Graph(triples) => QueryOutcome::Graph(
-                triples.collect::<Result<_, _>>().map_err(|e| Error::Query(e.to_string()))?,
+                triples
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| Error::Query(e.to_string()))?,
             ),
         })
     }
@@ -227,13 +261,26 @@ impl KnowledgeStore {
         let serializer = with_prefixes(RdfSerializer::from_format(format));
         let written = match graph {
             Some(graph) => {
-                let graph = NamedNode::new(graph).map_err(|e| Error::Usage(format!("bad graph IRI `{graph}`: {e}")))?;
-                if !self.store.contains_named_graph(&graph).map_err(store_error)? {
+                let graph = NamedNode::new(graph)
+                    .map_err(|e| Error::Usage(format!("bad graph IRI `{graph}`: {e}")))?;
+                if !self
+                    .store
+                    .contains_named_graph(&graph)
+                    .map_err(store_error)?
+                {
                     return Err(Error::Usage(format!("no graph <{graph}> in the store")));
                 }
-                self.store.dump_graph_to_writer(GraphNameRef::NamedNode(graph.as_ref()), serializer, writer)
+                self.store
+                    .dump_graph_to_writer(
+                        GraphNameRef::NamedNode(graph.as_ref()),
+                        serializer,
+                        writer,
+                    )
+                    .map(|_| ())
             }
-            None if format.supports_datasets() => self.store.dump_to_writer(serializer, writer),
+            None if format.supports_datasets() => {
+                self.store.dump_to_writer(serializer, writer).map(|_| ())
+            }
             None => {
                 let mut triples: Vec<Triple> = Vec::new();
                 for quad in self.store.iter() {
@@ -243,12 +290,16 @@ impl KnowledgeStore {
                 triples.dedup();
                 let mut out = serializer.for_writer(writer);
                 for triple in &triples {
-                    out.serialize_triple(triple).map_err(|e| Error::Rdf(e.to_string()))?;
+                    out.serialize_triple(triple)
+                        .map_err(|e| Error::Rdf(e.to_string()))?;
                 }
-                out.finish().map_err(|e| Error::Rdf(e.to_string()))
+                return out
+                    .finish()
+                    .map(|_| ())
+                    .map_err(|e| Error::Rdf(e.to_string()));
             }
         };
-        written.map(|_| ()).map_err(|e| Error::Rdf(e.to_string()))
+        written.map_err(|e| Error::Rdf(e.to_string()))
     }
 
     /// Flushes pending writes to disk.
@@ -265,7 +316,9 @@ pub const ONTOLOGY_TTL: &str = include_str!("../ontology/newsgraph.ttl");
 
 fn with_prefixes(mut serializer: RdfSerializer) -> RdfSerializer {
     for (prefix, iri) in DEFAULT_PREFIXES {
-        serializer = serializer.with_prefix(*prefix, *iri).expect("default prefixes are valid IRIs");
+        serializer = serializer
+            .with_prefix(*prefix, *iri)
+            .expect("default prefixes are valid IRIs");
     }
     serializer
 }
@@ -278,9 +331,14 @@ fn open_error(path: &Path, e: StorageError) -> Error {
     let message = e.to_string();
     let lower = message.to_lowercase();
     if lower.contains("lock") || lower.contains("resource temporarily unavailable") {
-        Error::StoreLocked { path: path.to_path_buf() }
+        Error::StoreLocked {
+            path: path.to_path_buf(),
+        }
     } else {
-        Error::Store(format!("cannot open the store at {}: {message}", path.display()))
+        Error::Store(format!(
+            "cannot open the store at {}: {message}",
+            path.display()
+        ))
     }
 }
 
@@ -290,5 +348,9 @@ fn syntax_error(message: &str) -> Error {
     let (line, column) = LINE_COLUMN
         .captures(message)
         .map_or((None, None), |c| (c[1].parse().ok(), c[2].parse().ok()));
-    Error::SparqlSyntax { message: format!("malformed SPARQL: {message}"), line, column }
+    Error::SparqlSyntax {
+        message: format!("malformed SPARQL: {message}"),
+        line,
+        column,
+    }
 }

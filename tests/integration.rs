@@ -1,1 +1,6 @@
+//! The single integration-test binary: drives the real `newsgraph`
+//! executable. Each module covers one area.
 
+mod support;
+
+mod cli;

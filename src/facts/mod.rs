@@ -143,6 +143,9 @@ pub struct DocExtraction {
 }
 
 /// Extracts the facts of one document. (Placeholder until the extractors land.)
-pub fn extract(_document: &crate::text::Document, _resources: &crate::resources::Resources) -> DocExtraction {
+pub fn extract(
+    _document: &crate::text::Document,
+    _resources: &crate::resources::Resources,
+) -> DocExtraction {
     DocExtraction::default()
 }

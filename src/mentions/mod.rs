@@ -52,7 +52,9 @@ impl EntityKind {
 
     /// Parses a kind name as written in lexicon files.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -97,7 +99,10 @@ impl EntityIndex {
     }
 
     /// Maps a document's entities onto the entities seen so far.
-    pub fn merge(&mut self, extraction: crate::facts::DocExtraction) -> crate::facts::DocExtraction {
+    pub fn merge(
+        &mut self,
+        extraction: crate::facts::DocExtraction,
+    ) -> crate::facts::DocExtraction {
         extraction
     }
 }

@@ -80,11 +80,18 @@ pub fn documents(store: &KnowledgeStore) -> Result<Vec<DocumentInfo>> {
 /// source path, a content hash or unique prefix of one, or a document IRI.
 pub fn find_documents(store: &KnowledgeStore, spec: &str) -> Result<Vec<DocumentInfo>> {
     let all = documents(store)?;
-    let stem = std::path::Path::new(spec).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let stem = std::path::Path::new(spec)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
     let id_from_iri = spec.rsplit('/').next().unwrap_or(spec);
     let exact: Vec<DocumentInfo> = all
         .iter()
-        .filter(|d| d.source == spec || d.name == spec || Some(&d.name) == stem.as_ref() || d.id == id_from_iri)
+        .filter(|d| {
+            d.source == spec
+                || d.name == spec
+                || Some(&d.name) == stem.as_ref()
+                || d.id == id_from_iri
+        })
         .cloned()
         .collect();
     if !exact.is_empty() {
@@ -102,8 +109,14 @@ pub fn stats(store: &KnowledgeStore) -> Result<Stats> {
         store,
         "SELECT (COUNT(DISTINCT ?d) AS ?docs) (SUM(?n) AS ?sentences) WHERE { GRAPH ?g { ?d a ng:Document ; ng:sentenceCount ?n } }",
     )?;
-    let entities = rows_count(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e ng:key ?k } }")?;
-    let facts = rows_count(store, "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f ng:relation ?r } }")?;
+    let entities = rows_count(
+        store,
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e ng:key ?k } }",
+    )?;
+    let facts = rows_count(
+        store,
+        "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f ng:relation ?r } }",
+    )?;
     Ok(Stats {
         documents: rows.first().map_or(0, |r| count(&r[0])),
         sentences: rows.first().map_or(0, |r| count(&r[1])),

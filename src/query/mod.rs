@@ -8,17 +8,17 @@
 
 use std::io::Write;
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 mod catalog;
 
-pub use catalog::{documents, find_documents, stats, DocumentInfo, Stats};
+pub use catalog::{DocumentInfo, Stats, documents, find_documents, stats};
 
 use crate::error::{Error, Result};
-use crate::store::{KnowledgeStore, QueryOutcome, DEFAULT_PREFIXES};
+use crate::store::{DEFAULT_PREFIXES, KnowledgeStore, QueryOutcome};
 
 /// How to print query results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,24 +59,39 @@ pub fn rdf_format(name: &str) -> Option<RdfFormat> {
         "nquads" | "nq" | "n-quads" => RdfFormat::NQuads,
         "trig" => RdfFormat::TriG,
         "rdfxml" | "rdf" | "rdf/xml" | "xml" => RdfFormat::RdfXml,
-        "jsonld" | "json-ld" => RdfFormat::JsonLd { profile: Default::default() },
+        "jsonld" | "json-ld" => RdfFormat::JsonLd {
+            profile: Default::default(),
+        },
         _ => return None,
     })
 }
 
 /// Runs `sparql` on `store` and writes the results to `out`.
-pub fn run(store: &KnowledgeStore, sparql: &str, format: ResultFormat, out: &mut dyn Write) -> Result<QueryOutcome> {
+pub fn run(
+    store: &KnowledgeStore,
+    sparql: &str,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<QueryOutcome> {
     let outcome = store.query(sparql)?;
     write_outcome(&outcome, format, out)?;
     Ok(outcome)
 }
 
 /// Writes a query outcome in `format`.
-pub fn write_outcome(outcome: &QueryOutcome, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+pub fn write_outcome(
+    outcome: &QueryOutcome,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     let io = |e: std::io::Error| Error::io("<output>", e);
     match (outcome, format) {
-        (QueryOutcome::Boolean(b), ResultFormat::Table) => writeln!(out, "{}", if *b { "yes" } else { "no" }).map_err(io),
-        (QueryOutcome::Boolean(b), ResultFormat::Tsv | ResultFormat::Csv) => writeln!(out, "{b}").map_err(io),
+        (QueryOutcome::Boolean(b), ResultFormat::Table | ResultFormat::Rdf(_)) => {
+            writeln!(out, "{}", if *b { "yes" } else { "no" }).map_err(io)
+        }
+        (QueryOutcome::Boolean(b), ResultFormat::Tsv | ResultFormat::Csv) => {
+            writeln!(out, "{b}").map_err(io)
+        }
         (QueryOutcome::Boolean(b), ResultFormat::Json | ResultFormat::Xml) => {
             QueryResultsSerializer::from_format(results_format(format))
                 .serialize_boolean_to_writer(&mut *out, *b)
@@ -93,13 +108,20 @@ pub fn write_outcome(outcome: &QueryOutcome, format: ResultFormat, out: &mut dyn
             )))
         }
         (QueryOutcome::Solutions { variables, rows }, _) => {
-            let vars: Vec<Variable> = variables.iter().map(|v| Variable::new_unchecked(v.clone())).collect();
+            let vars: Vec<Variable> = variables
+                .iter()
+                .map(|v| Variable::new_unchecked(v.clone()))
+                .collect();
             let mut serializer = QueryResultsSerializer::from_format(results_format(format))
                 .serialize_solutions_to_writer(&mut *out, vars.clone())
                 .map_err(io)?;
             for row in rows {
                 serializer
-                    .serialize(vars.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v, t))))
+                    .serialize(
+                        vars.iter()
+                            .zip(row)
+                            .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                    )
                     .map_err(io)?;
             }
             serializer.finish().map_err(io)?;
@@ -138,15 +160,29 @@ fn results_format(format: ResultFormat) -> QueryResultsFormat {
     }
 }
 
-fn write_table(variables: &[String], rows: &[Vec<Option<Term>>], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_table(
+    variables: &[String],
+    rows: &[Vec<Option<Term>>],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(variables.iter().map(|v| format!("?{v}")));
     for row in rows {
-        table.add_row(row.iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()));
+        table.add_row(
+            row.iter()
+                .map(|t| t.as_ref().map(display_term).unwrap_or_default()),
+        );
     }
     writeln!(out, "{table}")?;
-    writeln!(out, "{} row{}", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "{} row{}",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// A term for people: IRIs as prefixed names where a default prefix fits,
@@ -164,9 +200,17 @@ pub fn compact_iri(iri: &str) -> String {
     DEFAULT_PREFIXES
         .iter()
         .filter_map(|(prefix, ns)| iri.strip_prefix(ns).map(|local| (prefix, local)))
-        .filter(|(_, local)| !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)))
+        .filter(|(_, local)| {
+            !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_./".contains(c))
+        })
         .max_by_key(|(prefix, _)| prefix.len())
-        .map_or_else(|| format!("<{iri}>"), |(prefix, local)| format!("{prefix}:{local}"))
+        .map_or_else(
+            || format!("<{iri}>"),
+            |(prefix, local)| format!("{prefix}:{local}"),
+        )
 }
 
 /// The query behind `newsgraph facts`, kept in `ontology/queries/facts.rq`.
@@ -182,7 +226,12 @@ pub fn write_facts_tsv(store: &KnowledgeStore, out: &mut dyn Write) -> Result<us
     for row in &rows {
         let cells: Vec<String> = row
             .iter()
-            .map(|t| t.as_ref().map(display_term).unwrap_or_default().replace(['\t', '\n', '\r'], " "))
+            .map(|t| {
+                t.as_ref()
+                    .map(display_term)
+                    .unwrap_or_default()
+                    .replace(['\t', '\n', '\r'], " ")
+            })
             .collect();
         writeln!(out, "{}", cells.join("\t")).map_err(io)?;
     }
@@ -195,3 +244,17 @@ pub const FACTS_TABLE_QUERY: &str = "SELECT DISTINCT ?relation ?subject ?object 
     prov:wasDerivedFrom/ng:fileName ?doc } \
     FILTER (?relation IN (\"met\", \"proposed\", \"rejected\", \"claims_control\", \"disputes_control\")) } \
     ORDER BY ?relation ?subject ?object ?doc";
+
+/// The query line an error points at, with a caret under the column:
+/// `  2 | WHERE { ?d a ng:Document .` / `    |                            ^`.
+pub fn error_excerpt(sparql: &str, line: Option<usize>, column: Option<usize>) -> Option<String> {
+    let (line, column) = (line?, column?);
+    let text = sparql.lines().nth(line.checked_sub(1)?)?;
+    let gutter = " ".repeat(line.to_string().len());
+    let pad: String = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    Some(format!("  {line} | {text}\n  {gutter} | {pad}^\n"))
+}

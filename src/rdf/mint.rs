@@ -75,6 +75,9 @@ mod tests {
         assert_eq!(slug("Steve Witkoff"), "steve-witkoff");
         assert_eq!(slug("28-point plan"), "28-point-plan");
         assert_eq!(slug("Kupjansk / Kupiansk"), "kupjansk-kupiansk");
-        assert_eq!(entity("Zelenskyy’s office"), format!("{ID}entity/zelenskyy-s-office"));
+        assert_eq!(
+            entity("Zelenskyy’s office"),
+            format!("{ID}entity/zelenskyy-s-office")
+        );
     }
 }

@@ -12,13 +12,24 @@ use crate::text::{Document, Published};
 /// All quads for `doc`: the document, its sentences, the entities it
 /// mentions, and its facts, in the document's own named graph.
 pub fn document_quads(doc: &Document, extraction: &DocExtraction) -> Vec<Quad> {
-    let mut out = Quads { graph: GraphName::NamedNode(iri(&mint::graph(&doc.id))), quads: Vec::new() };
+    let mut out = Quads {
+        graph: GraphName::NamedNode(iri(&mint::graph(&doc.id))),
+        quads: Vec::new(),
+    };
     let doc_iri = iri(&mint::document(&doc.id));
     out.add(&doc_iri, vocab::RDF_TYPE, iri(&ng("Document")));
-    out.add(&doc_iri, &ng("sourcePath"), Literal::from(doc.source.as_str()));
+    out.add(
+        &doc_iri,
+        &ng("sourcePath"),
+        Literal::from(doc.source.as_str()),
+    );
     out.add(&doc_iri, &ng("fileName"), Literal::from(doc.name.as_str()));
     out.add(&doc_iri, &ng("contentHash"), Literal::from(doc.id.as_str()));
-    out.add(&doc_iri, &ng("sentenceCount"), Literal::from(doc.sentences.len() as i64));
+    out.add(
+        &doc_iri,
+        &ng("sentenceCount"),
+        Literal::from(doc.sentences.len() as i64),
+    );
     if let Some(title) = &doc.title {
         out.add(&doc_iri, &ng("title"), Literal::from(title.as_str()));
     }
@@ -35,8 +46,16 @@ pub fn document_quads(doc: &Document, extraction: &DocExtraction) -> Vec<Quad> {
         out.add(&s, &ng("inDocument"), doc_iri.clone());
         out.add(&s, &ng("text"), Literal::from(sentence.text.as_str()));
         out.add(&s, &ng("position"), Literal::from(sentence.idx as i64));
-        out.add(&s, &ng("startChar"), Literal::from(chars_before.at(sentence.span.start) as i64));
-        out.add(&s, &ng("endChar"), Literal::from(chars_before.at(sentence.span.end) as i64));
+        out.add(
+            &s,
+            &ng("startChar"),
+            Literal::from(chars_before.at(sentence.span.start) as i64),
+        );
+        out.add(
+            &s,
+            &ng("endChar"),
+            Literal::from(chars_before.at(sentence.span.end) as i64),
+        );
         if sentence.is_headline {
             out.add(&s, &ng("isHeadline"), Literal::from(true));
         }
@@ -57,7 +76,12 @@ struct Quads {
 
 impl Quads {
     fn add(&mut self, subject: &NamedNode, predicate: &str, object: impl Into<Term>) {
-        self.quads.push(Quad::new(subject.clone(), iri(predicate), object, self.graph.clone()));
+        self.quads.push(Quad::new(
+            subject.clone(),
+            iri(predicate),
+            object,
+            self.graph.clone(),
+        ));
     }
 }
 
@@ -81,7 +105,11 @@ fn entity_quads(out: &mut Quads, entity: &Entity) {
         out.add(&e, vocab::SKOS_ALT_LABEL, Literal::from(variant.as_str()));
     }
     if let Some(qid) = &entity.wikidata {
-        out.add(&e, vocab::OWL_SAME_AS, iri(&format!("{}{qid}", vocab::WIKIDATA)));
+        out.add(
+            &e,
+            vocab::OWL_SAME_AS,
+            iri(&format!("{}{qid}", vocab::WIKIDATA)),
+        );
     }
     if let Some(affiliation) = &entity.affiliation {
         out.add(&e, &ng("affiliation"), iri(&mint::entity(affiliation)));
@@ -151,11 +179,27 @@ fn fact_quads(out: &mut Quads, doc: &Document, fact: &Fact) {
     if let Some(date) = &fact.date_phrase {
         out.add(&f, &ng("dateText"), Literal::from(date.as_str()));
     }
-    out.add(&f, &ng("evidence"), iri(&mint::sentence(&doc.id, fact.provenance.sentence_idx)));
-    out.add(&f, vocab::PROV_WAS_DERIVED_FROM, iri(&mint::document(&doc.id)));
-    out.add(&f, &ng("rule"), Literal::from(fact.provenance.rule.as_str()));
+    out.add(
+        &f,
+        &ng("evidence"),
+        iri(&mint::sentence(&doc.id, fact.provenance.sentence_idx)),
+    );
+    out.add(
+        &f,
+        vocab::PROV_WAS_DERIVED_FROM,
+        iri(&mint::document(&doc.id)),
+    );
+    out.add(
+        &f,
+        &ng("rule"),
+        Literal::from(fact.provenance.rule.as_str()),
+    );
     let confidence = format!("{:.2}", fact.provenance.confidence.clamp(0.0, 1.0));
-    out.add(&f, &ng("confidence"), Literal::new_typed_literal(confidence, xsd::DECIMAL));
+    out.add(
+        &f,
+        &ng("confidence"),
+        Literal::new_typed_literal(confidence, xsd::DECIMAL),
+    );
 }
 
 /// Converts increasing byte offsets into character offsets in one pass.
@@ -167,7 +211,11 @@ struct CharCounter<'a> {
 
 impl<'a> CharCounter<'a> {
     fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> usize {

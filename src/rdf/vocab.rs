@@ -107,10 +107,10 @@ mod tests {
         let mut declared = BTreeSet::new();
         for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(ttl.as_bytes()) {
             let triple = triple.expect("ontology parses");
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &triple.subject {
-                if let Some(local) = s.as_str().strip_prefix(NG) {
-                    declared.insert(local.to_string());
-                }
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &triple.subject
+                && let Some(local) = s.as_str().strip_prefix(NG)
+            {
+                declared.insert(local.to_string());
             }
         }
         let used: BTreeSet<String> = TERMS.iter().map(|s| s.to_string()).collect();
@@ -128,8 +128,10 @@ mod tests {
             let iri = ng(term);
             for prop in [RDFS_LABEL, "http://www.w3.org/2000/01/rdf-schema#comment"] {
                 assert!(
-                    triples.iter().any(|t| t.subject.to_string() == format!("<{iri}>")
-                        && t.predicate.as_str() == prop),
+                    triples
+                        .iter()
+                        .any(|t| t.subject.to_string() == format!("<{iri}>")
+                            && t.predicate.as_str() == prop),
                     "ng:{term} lacks {prop}"
                 );
             }

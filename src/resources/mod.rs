@@ -19,7 +19,9 @@ pub struct Resources {
 impl Resources {
     /// The tables compiled into the binary.
     pub fn builtin() -> Result<Self> {
-        Ok(Resources { text: TextRules::builtin()? })
+        Ok(Resources {
+            text: TextRules::builtin()?,
+        })
     }
 
     /// Adds the lexicon files of `dir` to the built-in ones.

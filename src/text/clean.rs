@@ -23,7 +23,11 @@ impl BoilerplateRules {
     /// Parses the rules table.
     pub fn parse(file: &str, text: &str) -> Result<Self> {
         let table = Table::parse(file, text, &["kind", "pattern"])?;
-        let mut rules = BoilerplateRules { line: Vec::new(), tail: Vec::new(), elements: Vec::new() };
+        let mut rules = BoilerplateRules {
+            line: Vec::new(),
+            tail: Vec::new(),
+            elements: Vec::new(),
+        };
         for row in table.rows() {
             let pattern = table.get(row, "pattern");
             let compile = || {
@@ -36,7 +40,11 @@ impl BoilerplateRules {
                 "line" => rules.line.push(compile()?),
                 "tail" => rules.tail.push(compile()?),
                 "element" => rules.elements.push(pattern.to_ascii_lowercase()),
-                other => return Err(table.error(row, format!("unknown kind `{other}` (line, tail, element)"))),
+                other => {
+                    return Err(
+                        table.error(row, format!("unknown kind `{other}` (line, tail, element)"))
+                    );
+                }
             }
         }
         Ok(rules)
@@ -76,7 +84,11 @@ impl Body {
 pub fn body_lines(raw: &str, rules: &BoilerplateRules) -> Body {
     let mut visible = raw.as_bytes().to_vec();
     let front_matter = blank_front_matter(raw, &mut visible);
-    let html_title = if looks_like_html(raw) { blank_html(raw, &mut visible, rules) } else { None };
+    let html_title = if looks_like_html(raw) {
+        blank_html(raw, &mut visible, rules)
+    } else {
+        None
+    };
     let visible = String::from_utf8(visible).expect("blanking keeps UTF-8 valid");
     let mut lines = Vec::new();
     let mut offset = 0;
@@ -102,7 +114,12 @@ pub fn body_lines(raw: &str, rules: &BoilerplateRules) -> Body {
     while lines.last().is_some_and(Option::is_none) {
         lines.pop();
     }
-    Body { visible, lines, front_matter, html_title }
+    Body {
+        visible,
+        lines,
+        front_matter,
+        html_title,
+    }
 }
 
 fn blank(visible: &mut [u8], span: Span) {
@@ -124,31 +141,48 @@ fn blank_front_matter(raw: &str, visible: &mut [u8]) -> Option<Span> {
 }
 
 fn looks_like_html(raw: &str) -> bool {
-    let head: String = raw.chars().take(2000).collect::<String>().to_ascii_lowercase();
-    head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<p>")
+    let head: String = raw
+        .chars()
+        .take(2000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || head.contains("<p>")
 }
 
 /// Blanks tags, comments and dropped elements; decodes common entities in
 /// place (they are never shorter than what they stand for); turns block
 /// boundaries into line breaks. Returns the `<title>` text.
 fn blank_html(raw: &str, visible: &mut [u8], rules: &BoilerplateRules) -> Option<String> {
-    const BLOCKS: [&str; 16] =
-        ["p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "section", "article", "header"];
+    const BLOCKS: [&str; 16] = [
+        "p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "section",
+        "article", "header",
+    ];
     let lower = raw.to_ascii_lowercase();
     let mut title = None;
     let mut pos = 0;
     while let Some(found) = lower[pos..].find('<') {
         let start = pos + found;
         if lower[start..].starts_with("<!--") {
-            let end = lower[start..].find("-->").map_or(raw.len(), |n| start + n + 3);
+            let end = lower[start..]
+                .find("-->")
+                .map_or(raw.len(), |n| start + n + 3);
             blank(visible, Span::new(start, end));
             pos = end;
             continue;
         }
-        let Some(close) = lower[start..].find('>') else { break };
+        let Some(close) = lower[start..].find('>') else {
+            break;
+        };
         let end = start + close + 1;
         let tag = &lower[start + 1..end - 1];
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         blank(visible, Span::new(start, end));
         if BLOCKS.contains(&name.as_str()) || name == "title" {
             visible[start] = b'\n';
@@ -158,7 +192,9 @@ fn blank_html(raw: &str, visible: &mut [u8], rules: &BoilerplateRules) -> Option
             let closing = format!("</{name}");
             let content_end = lower[end..].find(&closing).map_or(raw.len(), |n| end + n);
             if name == "title" {
-                title = Some(decode_entities(raw[end..content_end].trim()));
+                // Page titles often carry the site: "Headline | Section | Site".
+                let text = decode_entities(raw[end..content_end].trim());
+                title = text.split(" | ").next().map(|t| t.trim().to_string());
             }
             if name != "head" {
                 blank(visible, Span::new(end, content_end));
@@ -188,10 +224,46 @@ const ENTITIES: [(&str, &str); 12] = [
 ];
 
 fn decode_entities(text: &str) -> String {
-    ENTITIES.iter().fold(text.to_string(), |acc, (from, to)| acc.replace(from, to))
+    ENTITIES
+        .iter()
+        .fold(text.to_string(), |acc, (from, to)| acc.replace(from, to))
+}
+
+/// Decodes `&#NNNN;` and `&#xHHHH;` in place; a character's UTF-8 form is
+/// always shorter than its numeric reference.
+fn decode_numeric_entities_in_place(visible: &mut [u8]) {
+    let mut i = 0;
+    while i + 3 < visible.len() {
+        if visible[i] == b'&' && visible[i + 1] == b'#' {
+            let end = visible[i..]
+                .iter()
+                .take(12)
+                .position(|&b| b == b';')
+                .map(|p| i + p);
+            if let Some(end) = end {
+                let body = std::str::from_utf8(&visible[i + 2..end]).unwrap_or("");
+                let code = match body.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => body.parse::<u32>().ok(),
+                };
+                if let Some(c) = code.and_then(char::from_u32) {
+                    let mut buf = [0u8; 4];
+                    let encoded = c.encode_utf8(&mut buf).as_bytes();
+                    visible[i..i + encoded.len()].copy_from_slice(encoded);
+                    for b in &mut visible[i + encoded.len()..=end] {
+                        *b = b' ';
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
 }
 
 fn decode_entities_in_place(visible: &mut [u8]) {
+    decode_numeric_entities_in_place(visible);
     for (from, to) in ENTITIES {
         let from = from.as_bytes();
         let mut i = 0;
@@ -217,7 +289,11 @@ mod tests {
     fn kept(raw: &str) -> Vec<String> {
         let rules = TextRules::builtin().unwrap();
         let body = body_lines(raw, &rules.boilerplate);
-        body.lines.iter().flatten().map(|span| body.text(*span).to_string()).collect()
+        body.lines
+            .iter()
+            .flatten()
+            .map(|span| body.text(*span).to_string())
+            .collect()
     }
 
     #[test]
@@ -234,13 +310,13 @@ mod tests {
 
     #[test]
     fn html_keeps_offsets_and_drops_nav() {
-        let raw = "<html><head><title>T &amp; U</title></head><body><nav>HOME</nav><p>Hello &amp; bye.</p></body></html>";
+        let raw = "<html><head><title>T &amp; U | Site</title></head><body><nav>HOME</nav><p>Hello &amp; bye &#8220;now&#x201D;.</p></body></html>";
         let rules = TextRules::builtin().unwrap();
         let body = body_lines(raw, &rules.boilerplate);
         assert_eq!(body.visible.len(), raw.len());
         assert_eq!(body.html_title.as_deref(), Some("T & U"));
         let lines: Vec<&str> = body.lines.iter().flatten().map(|s| body.text(*s)).collect();
-        assert_eq!(lines, ["Hello &     bye."]);
+        assert_eq!(lines, ["Hello &     bye “    now”     ."]);
         let span = body.lines.iter().flatten().next().unwrap();
         assert!(raw[span.start..].starts_with("Hello"));
     }

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, DateTime};
 use regex::Regex;
 
-use crate::text::clean::Body;
 use crate::text::Span;
+use crate::text::clean::Body;
 
 /// When a document was published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,13 +35,21 @@ impl Published {
     /// Parses `2025-12-02`, `2025-12-02T05:19:31`, `2025-12-02 07:38` and similar.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
+        if text.len() == 10 {
+            return text.parse::<Date>().ok().map(Published::Date);
+        }
+        if let Some(date) = parse_written_date(text) {
+            return Some(Published::Date(date));
+        }
         let normalised = text.replacen(' ', "T", 1);
         let normalised = normalised.trim_end_matches('Z');
         let without_zone = normalised.split(['+']).next().unwrap_or(normalised);
         if let Ok(dt) = without_zone.parse::<DateTime>() {
             return Some(Published::DateTime(dt));
         }
-        text.get(..10).and_then(|d| d.parse::<Date>().ok()).map(Published::Date)
+        text.get(..10)
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(Published::Date)
     }
 }
 
@@ -64,17 +72,57 @@ pub struct Metadata {
     pub headline: Option<Span>,
 }
 
-static AUTHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:author|written by|edited by|reporting by|by)\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap());
-static TIMESTAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$").unwrap());
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `February 5, 2026` or `5 February 2026`.
+fn parse_written_date(text: &str) -> Option<Date> {
+    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let [a, b, year] = words.as_slice() else {
+        return None;
+    };
+    let month_of = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| *m == w.to_lowercase())
+            .map(|i| i as i8 + 1)
+    };
+    let (month, day) = match (month_of(a), month_of(b)) {
+        (Some(m), None) => (m, b.parse::<i8>().ok()?),
+        (None, Some(m)) => (m, a.parse::<i8>().ok()?),
+        _ => return None,
+    };
+    Date::new(year.parse().ok()?, month, day).ok()
+}
+
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:author|written by|edited by|reporting by|by)\s*:?\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap()
+});
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+        .unwrap()
+});
 
 /// Reads metadata from `raw` and removes the lines it consumed from `body`.
 pub fn read(raw: &str, body: &mut Body) -> Metadata {
     let mut meta = Metadata::default();
     if let Some(span) = body.front_matter {
         for line in raw[span.start..span.end].lines() {
-            let Some((key, value)) = line.split_once(':') else { continue };
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
             if value.is_empty() {
                 continue;
@@ -99,7 +147,7 @@ pub fn read(raw: &str, body: &mut Body) -> Metadata {
                 meta.author = Some(caps[1].to_string());
             }
             consumed.push(idx);
-        } else if TIMESTAMP.is_match(text) {
+        } else if TIMESTAMP.is_match(text) || parse_written_date(text).is_some() {
             if meta.published.is_none() {
                 meta.published = Published::parse(text);
             }
@@ -117,7 +165,9 @@ pub fn read(raw: &str, body: &mut Body) -> Metadata {
 /// A first line without final punctuation is the headline; later lines
 /// repeating it are dropped.
 fn take_headline(body: &mut Body, meta: &mut Metadata) {
-    let Some(first_idx) = body.lines.iter().position(Option::is_some) else { return };
+    let Some(first_idx) = body.lines.iter().position(Option::is_some) else {
+        return;
+    };
     let first = body.lines[first_idx].expect("position found a line");
     let text = body.text(first).to_string();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', ':']);
@@ -147,9 +197,26 @@ mod tests {
 
     #[test]
     fn parses_date_forms() {
-        assert_eq!(Published::parse("2025-12-02T05:19:31").unwrap().to_string(), "2025-12-02T05:19:31");
-        assert_eq!(Published::parse("2025-12-02 07:38:00").unwrap().to_string(), "2025-12-02T07:38:00");
-        assert_eq!(Published::parse("2026-02-04").unwrap().to_string(), "2026-02-04");
+        assert_eq!(
+            Published::parse("2025-12-02T05:19:31").unwrap().to_string(),
+            "2025-12-02T05:19:31"
+        );
+        assert_eq!(
+            Published::parse("2025-12-02 07:38:00").unwrap().to_string(),
+            "2025-12-02T07:38:00"
+        );
+        assert_eq!(
+            Published::parse("2026-02-04").unwrap().to_string(),
+            "2026-02-04"
+        );
         assert!(Published::parse("yesterday").is_none());
+        assert_eq!(
+            Published::parse("February 5, 2026").unwrap().to_string(),
+            "2026-02-05"
+        );
+        assert_eq!(
+            Published::parse("5 February 2026").unwrap().to_string(),
+            "2026-02-05"
+        );
     }
 }

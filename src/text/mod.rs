@@ -13,7 +13,7 @@ mod sentences;
 
 pub use clean::BoilerplateRules;
 pub use metadata::Published;
-pub use sentences::{split_sentences, Abbreviations};
+pub use sentences::{Abbreviations, split_sentences};
 
 use std::path::Path;
 
@@ -149,6 +149,12 @@ pub fn parse(source: &str, bytes: &[u8], rules: &TextRules) -> Result<(Document,
 /// message that names the file and the byte position.
 fn decode(source: &str, bytes: &[u8]) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Decode {
+            path: source.into(),
+            message: "empty file: no text to ingest".into(),
+        });
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Decode {
             path: source.into(),

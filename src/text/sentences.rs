@@ -44,7 +44,12 @@ impl Abbreviations {
                     abbreviations.starters.push(token);
                     continue;
                 }
-                other => return Err(table.error(row, format!("unknown kind `{other}` (title, month, other, starter)"))),
+                other => {
+                    return Err(table.error(
+                        row,
+                        format!("unknown kind `{other}` (title, month, other, starter)"),
+                    ));
+                }
             };
             abbreviations.kinds.insert(token, kind);
         }
@@ -56,12 +61,21 @@ impl Abbreviations {
 const WRAPPED_LINE_MIN: usize = 70;
 
 /// Splits the body (and the headline, first) into sentences.
-pub fn split_body(body: &Body, headline: Option<&Span>, abbreviations: &Abbreviations) -> Vec<Sentence> {
+pub fn split_body(
+    body: &Body,
+    headline: Option<&Span>,
+    abbreviations: &Abbreviations,
+) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut push = |span: Span, is_headline: bool, sentences: &mut Vec<Sentence>| {
+    let push = |span: Span, is_headline: bool, sentences: &mut Vec<Sentence>| {
         let text = normalise(&body.visible[span.start..span.end]);
         if text.chars().any(char::is_alphanumeric) {
-            sentences.push(Sentence { idx: sentences.len(), span, text, is_headline });
+            sentences.push(Sentence {
+                idx: sentences.len(),
+                span,
+                text,
+                is_headline,
+            });
         }
     };
     if let Some(span) = headline {
@@ -70,7 +84,11 @@ pub fn split_body(body: &Body, headline: Option<&Span>, abbreviations: &Abbrevia
     for segment in segments(body) {
         let text = &body.visible[segment.start..segment.end];
         for span in split_sentences(text, abbreviations) {
-            push(Span::new(segment.start + span.start, segment.start + span.end), false, &mut sentences);
+            push(
+                Span::new(segment.start + span.start, segment.start + span.end),
+                false,
+                &mut sentences,
+            );
         }
     }
     sentences
@@ -83,18 +101,16 @@ fn segments(body: &Body) -> Vec<Span> {
         match line {
             None => segments.extend(open.take()),
             Some(span) => {
-                let text = body.text(*span);
                 open = match open {
-                    Some(current) if joins_next(body.text(current)) => Some(Span::new(current.start, span.end)),
+                    Some(current) if continues(body.text(current), body.text(*span)) => {
+                        Some(Span::new(current.start, span.end))
+                    }
                     Some(current) => {
                         segments.push(current);
                         Some(*span)
                     }
                     None => Some(*span),
                 };
-                if !joins_next(text) {
-                    segments.extend(open.take());
-                }
             }
         }
     }
@@ -102,14 +118,17 @@ fn segments(body: &Body) -> Vec<Span> {
     segments
 }
 
-/// A line continues on the next one when it is long and ends mid-sentence.
-fn joins_next(text: &str) -> bool {
+/// A line continues on the next one when it ends mid-sentence and is either
+/// long (hard-wrapped prose) or followed by a lower-case word.
+fn continues(text: &str, next: &str) -> bool {
     let last_line = text.rsplit('\n').next().unwrap_or(text).trim_end();
-    last_line.len() >= WRAPPED_LINE_MIN && !ends_with_terminal(last_line)
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    !ends_with_terminal(last_line) && (last_line.len() >= WRAPPED_LINE_MIN || next_lower)
 }
 
 fn ends_with_terminal(text: &str) -> bool {
-    text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':', '…'])
+    text.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ':', '…'])
 }
 
 fn normalise(text: &str) -> String {
@@ -186,7 +205,9 @@ fn word_ending_at(text: &str, end: usize) -> &str {
 
 fn word_starting_at(text: &str, start: usize) -> &str {
     let rest = text[start..].trim_start_matches(OPENERS);
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -194,7 +215,9 @@ fn is_non_final(word: &str, next: char, next_word: &str, abbreviations: &Abbrevi
     match abbreviations.kinds.get(word) {
         Some(AbbreviationKind::Title) => return true,
         Some(AbbreviationKind::Month) => return next.is_ascii_digit(),
-        Some(AbbreviationKind::Other) => return !abbreviations.starters.iter().any(|s| s == next_word),
+        Some(AbbreviationKind::Other) => {
+            return !abbreviations.starters.iter().any(|s| s == next_word);
+        }
         None => {}
     }
     // An initial: `J. Smith`, but not the pronoun-like `I.` at sentence end.
@@ -204,9 +227,16 @@ fn is_non_final(word: &str, next: char, next_word: &str, abbreviations: &Abbrevi
 
 fn missing_space_boundary(word_before: &str, next_word: &str) -> bool {
     let body = word_before.trim_end_matches('.');
-    let tail_lower = body.chars().rev().take(2).filter(|c| c.is_lowercase()).count() == 2;
+    let tail_lower = body
+        .chars()
+        .rev()
+        .take(2)
+        .filter(|c| c.is_lowercase())
+        .count()
+        == 2;
     let mut next = next_word.chars();
-    let next_ok = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    let next_ok =
+        next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
     tail_lower && next_ok && !body.contains('.')
 }
 
@@ -217,8 +247,10 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         let rules = TextRules::builtin().unwrap();
-        let got: Vec<&str> =
-            split_sentences(text, &rules.abbreviations).iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = split_sentences(text, &rules.abbreviations)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -226,32 +258,47 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         check(
             "The U.S. envoy met Mr. Smith on Dec. 1 in St. Petersburg. He left.",
-            &["The U.S. envoy met Mr. Smith on Dec. 1 in St. Petersburg.", "He left."],
+            &[
+                "The U.S. envoy met Mr. Smith on Dec. 1 in St. Petersburg.",
+                "He left.",
+            ],
         );
     }
 
     #[test]
     fn abbreviation_before_a_starter_ends_the_sentence() {
-        check("Talks were held in the U.S. The next round is in May.", &[
-            "Talks were held in the U.S.",
-            "The next round is in May.",
-        ]);
+        check(
+            "Talks were held in the U.S. The next round is in May.",
+            &["Talks were held in the U.S.", "The next round is in May."],
+        );
     }
 
     #[test]
     fn quotes_close_sentences() {
-        check("He said: \"We will win.\" Then he left.", &["He said: \"We will win.\"", "Then he left."]);
-        check("“It is over,” she said. “Go.”", &["“It is over,” she said.", "“Go.”"]);
+        check(
+            "He said: \"We will win.\" Then he left.",
+            &["He said: \"We will win.\"", "Then he left."],
+        );
+        check(
+            "“It is over,” she said. “Go.”",
+            &["“It is over,” she said.", "“Go.”"],
+        );
     }
 
     #[test]
     fn missing_space_is_a_boundary() {
-        check("Talks ended.The Kremlin said nothing.", &["Talks ended.", "The Kremlin said nothing."]);
+        check(
+            "Talks ended.The Kremlin said nothing.",
+            &["Talks ended.", "The Kremlin said nothing."],
+        );
     }
 
     #[test]
     fn initials_and_lowercase_continuations_stay() {
-        check("J. D. Vance spoke. talks resumed... later.", &["J. D. Vance spoke. talks resumed... later."]);
+        check(
+            "J. D. Vance spoke. talks resumed... later.",
+            &["J. D. Vance spoke. talks resumed... later."],
+        );
     }
 
     #[test]
@@ -262,15 +309,21 @@ mod tests {
         let meta = crate::text::metadata::read(raw, &mut body);
         let sentences = split_body(&body, meta.headline.as_ref(), &rules.abbreviations);
         let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, [
-            "Putin to meet envoy in Moscow",
-            "Sir Keir said the talks, which lasted for hours in the capital of the country, were useful.",
-            "Nothing else.",
-            "A short heading",
-            "Body.",
-        ]);
+        assert_eq!(
+            texts,
+            [
+                "Putin to meet envoy in Moscow",
+                "Sir Keir said the talks, which lasted for hours in the capital of the country, were useful.",
+                "Nothing else.",
+                "A short heading",
+                "Body.",
+            ]
+        );
         assert!(sentences[0].is_headline);
         let s = &sentences[1];
-        assert!(raw[s.span.start..s.span.end].starts_with("Sir Keir") && raw[..s.span.end].ends_with("useful."));
+        assert!(
+            raw[s.span.start..s.span.end].starts_with("Sir Keir")
+                && raw[..s.span.end].ends_with("useful.")
+        );
     }
 }

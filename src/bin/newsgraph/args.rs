@@ -16,10 +16,22 @@ use clap::{Parser, Subcommand};
 ///   newsgraph facts                        list the facts with their evidence
 ///   newsgraph query 'SELECT ?p WHERE { ?p a ng:Person }'
 #[derive(Debug, Parser)]
-#[command(name = "newsgraph", version, about, long_about, propagate_version = true)]
+#[command(
+    name = "newsgraph",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
 pub struct Args {
     /// The store: a directory for the on-disk database, or `:memory:`.
-    #[arg(long, global = true, env = "NEWSGRAPH_STORE", default_value = "newsgraph.db", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSGRAPH_STORE",
+        default_value = "newsgraph.db",
+        value_name = "PATH"
+    )]
     pub store: String,
 
     /// Open the store read-only (queries only; works while another process writes).

@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph::ingest::{self, Event, Outcome};
 use newsgraph::query::{self, ResultFormat};
@@ -16,12 +16,18 @@ use crate::args::{Args, Command};
 /// Runs the command in `args`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let location = StoreLocation::parse(&args.store);
-    let writes = matches!(args.command, Command::Ingest { .. } | Command::Remove { .. });
+    let writes = matches!(
+        args.command,
+        Command::Ingest { .. } | Command::Remove { .. }
+    );
     if args.read_only && writes {
         bail!("--read-only was given, but this command writes to the store");
     }
     if !writes && !store_exists(&location) {
-        bail!("no store at {}; build one first with `newsgraph ingest PATH` (or pass --store)", args.store);
+        bail!(
+            "no store at {}; build one first with `newsgraph ingest PATH` (or pass --store)",
+            args.store
+        );
     }
     let store = match KnowledgeStore::open(&location, args.read_only) {
         Err(newsgraph::Error::StoreLocked { .. }) if !writes => {
@@ -32,12 +38,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     .with_context(|| format!("opening the store {}", args.store))?;
     match args.command {
-        Command::Ingest { paths, show, verbose } => {
+        Command::Ingest {
+            paths,
+            show,
+            verbose,
+        } => {
             let resources = resources(&args.lexicon)?;
             ingest_command(&store, &resources, &paths, show, verbose)
         }
         Command::Remove { docs } => remove(&store, &docs),
-        Command::Query { sparql, file, format } => {
+        Command::Query {
+            sparql,
+            file,
+            format,
+        } => {
             let sparql = match (sparql, file) {
                 (Some(text), _) => text,
                 (None, Some(path)) => std::fs::read_to_string(&path)
@@ -54,14 +68,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut out = BufWriter::new(io::stdout().lock());
             match query::run(&store, &sparql, format, &mut out) {
                 Ok(_) => {}
-                Err(newsgraph::Error::SparqlSyntax { message, line, column }) => {
+                Err(newsgraph::Error::SparqlSyntax {
+                    message,
+                    line,
+                    column,
+                }) => {
                     out.flush().ok();
                     eprintln!("error: {message}");
-                    if let (Some(line), Some(column)) = (line, column) {
-                        if let Some(text) = sparql.lines().nth(line.saturating_sub(1)) {
-                            eprintln!("  {line} | {text}");
-                            eprintln!("  {} | {}^", " ".repeat(line.to_string().len()), " ".repeat(column.saturating_sub(1)));
-                        }
+                    if let Some(excerpt) = query::error_excerpt(&sparql, line, column) {
+                        eprint!("{excerpt}");
                     }
                     return Ok(ExitCode::from(2));
                 }
@@ -76,13 +91,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, graph, output } => {
+        Command::Export {
+            format,
+            graph,
+            output,
+        } => {
             let rdf = query::rdf_format(&format).with_context(|| {
                 format!("unknown RDF format `{format}`; use turtle, ntriples, nquads, trig, rdfxml or jsonld")
             })?;
             match output {
                 Some(path) => {
-                    let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+                    let file = File::create(&path)
+                        .with_context(|| format!("creating {}", path.display()))?;
                     store.dump(rdf, graph.as_deref(), BufWriter::new(file))?;
                     eprintln!("wrote {}", path.display());
                 }
@@ -146,7 +166,11 @@ fn ingest_command(
     show: bool,
     verbose: bool,
 ) -> anyhow::Result<ExitCode> {
-    let bar = if io::stderr().is_terminal() { Some(ProgressBar::new(0)) } else { None };
+    let bar = if io::stderr().is_terminal() {
+        Some(ProgressBar::new(0))
+    } else {
+        None
+    };
     if let Some(bar) = &bar {
         bar.set_style(
             ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} documents {wide_msg}")
@@ -196,10 +220,19 @@ fn ingest_command(
     );
     if show {
         let mut out = BufWriter::new(io::stdout().lock());
-        query::run(store, query::FACTS_TABLE_QUERY, ResultFormat::Table, &mut out)?;
+        query::run(
+            store,
+            query::FACTS_TABLE_QUERY,
+            ResultFormat::Table,
+            &mut out,
+        )?;
         out.flush()?;
     }
-    Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn remove(store: &KnowledgeStore, specs: &[String]) -> anyhow::Result<ExitCode> {
@@ -216,7 +249,10 @@ fn remove(store: &KnowledgeStore, specs: &[String]) -> anyhow::Result<ExitCode> 
                 eprintln!("removed {} ({}): {n} triples", doc.name, doc.id);
             }
             many => {
-                eprintln!("error: `{spec}` matches {} documents; name one by its id:", many.len());
+                eprintln!(
+                    "error: `{spec}` matches {} documents; name one by its id:",
+                    many.len()
+                );
                 for doc in many {
                     eprintln!("  {}  {}  {}", doc.id, doc.name, doc.source);
                 }
