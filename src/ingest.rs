@@ -6,9 +6,12 @@
 //! each document in its own transaction. A file that cannot be read or
 //! decoded is reported and skipped; the others still ingest.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Quad;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -124,6 +127,93 @@ pub fn ingest(
     paths: &[PathBuf],
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> Result<Report> {
+    let mut index = EntityIndex::new(resources);
+    let report = process_paths(
+        resources,
+        paths,
+        &mut index,
+        &|id| store.contains_document(id),
+        &mut |processed, quads| store.insert_document(&processed.document.id, quads),
+        on_event,
+    )?;
+    store.flush()?;
+    Ok(report)
+}
+
+/// Extracts `paths` without a store, writing every document's quads as
+/// N-Quads to `out` (the map step of a distributed run; bulk-load the output
+/// into any quad store, or into ours with `newsgraph load`).
+pub fn extract_to_nquads(
+    resources: &Resources,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Report> {
+    let mut index = EntityIndex::new(resources);
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
+    let report = process_paths(
+        resources,
+        paths,
+        &mut index,
+        &|_| Ok(false),
+        &mut |_, quads| {
+            for quad in quads {
+                serializer
+                    .serialize_quad(quad)
+                    .map_err(|e| Error::io("<output>", e))?;
+            }
+            Ok(true)
+        },
+        on_event,
+    )?;
+    serializer.finish().map_err(|e| Error::io("<output>", e))?;
+    Ok(report)
+}
+
+/// Extracts one document given as bytes (standard input) to N-Quads.
+pub fn extract_bytes_to_nquads(
+    resources: &Resources,
+    source: &str,
+    bytes: &[u8],
+    out: &mut dyn Write,
+) -> Result<Report> {
+    let started = Instant::now();
+    let mut index = EntityIndex::new(resources);
+    let mut processed = pipeline::process(source, bytes, resources)?;
+    processed.extraction = index.merge(processed.extraction);
+    let quads = rdf::document_quads(&processed.document, &processed.extraction);
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
+    for quad in &quads {
+        serializer
+            .serialize_quad(quad)
+            .map_err(|e| Error::io("<output>", e))?;
+    }
+    serializer.finish().map_err(|e| Error::io("<output>", e))?;
+    Ok(Report {
+        added: 1,
+        sentences: processed.document.sentences.len(),
+        facts: processed.extraction.facts.len(),
+        quads: quads.len(),
+        diagnostics: processed.diagnostics,
+        elapsed: started.elapsed(),
+        ..Report::default()
+    })
+}
+
+type Known<'a> = dyn Fn(&str) -> Result<bool> + Sync + 'a;
+type Sink<'a> = dyn FnMut(&Processed, &[Quad]) -> Result<bool> + 'a;
+
+/// The shared loop: collect inputs, process batches in parallel, merge
+/// entities in input order, hand each document's quads to `sink` (which
+/// returns false when it already had the document).
+fn process_paths(
+    resources: &Resources,
+    paths: &[PathBuf],
+    index: &mut EntityIndex,
+    known: &Known<'_>,
+    sink: &mut Sink<'_>,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Report> {
     let started = Instant::now();
     let mut report = Report::default();
     let (files, errors) = collect_inputs(paths);
@@ -140,11 +230,10 @@ pub fn ingest(
             report.failed.push((path, error));
         }
     }
-    let mut index = EntityIndex::new(resources);
     for batch in files.chunks(BATCH) {
         let processed: Vec<Result<Option<Processed>>> = batch
             .par_iter()
-            .map(|path| read_and_process(store, resources, path))
+            .map(|path| read_and_process(known, resources, path))
             .collect();
         for (path, result) in batch.iter().zip(processed) {
             let outcome = match result {
@@ -153,7 +242,7 @@ pub fn ingest(
                 Ok(Some(mut processed)) => {
                     processed.extraction = index.merge(processed.extraction);
                     let quads = rdf::document_quads(&processed.document, &processed.extraction);
-                    if store.insert_document(&processed.document.id, &quads)? {
+                    if sink(&processed, &quads)? {
                         report.diagnostics.append(&mut processed.diagnostics);
                         Outcome::Added {
                             sentences: processed.document.sentences.len(),
@@ -185,19 +274,18 @@ pub fn ingest(
             }
         }
     }
-    store.flush()?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
 
-/// Reads and processes one file; `None` when its content is already stored.
+/// Reads and processes one file; `None` when its content is already known.
 fn read_and_process(
-    store: &KnowledgeStore,
+    known: &Known<'_>,
     resources: &Resources,
     path: &Path,
 ) -> Result<Option<Processed>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    if store.contains_document(&text::content_id(&bytes))? {
+    if known(&text::content_id(&bytes))? {
         return Ok(None);
     }
     let source = path.to_string_lossy();

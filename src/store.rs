@@ -178,6 +178,20 @@ impl KnowledgeStore {
         Ok(true)
     }
 
+    /// Bulk-loads N-Quads (for example the output of `newsgraph extract`)
+    /// with Oxigraph's bulk loader. Returns the number of quads added;
+    /// quads already present are not duplicated.
+    pub fn bulk_load_nquads(&self, reader: impl std::io::Read) -> Result<usize> {
+        self.check_writable()?;
+        let before = self.len()?;
+        let mut loader = self.store.bulk_loader();
+        loader
+            .load_from_reader(RdfFormat::NQuads, reader)
+            .map_err(|e| Error::Rdf(format!("loading N-Quads: {e}")))?;
+        loader.commit().map_err(store_error)?;
+        Ok(self.len()? - before)
+    }
+
     /// Removes a document's graph. Returns the number of quads removed.
     pub fn remove_document(&self, doc_id: &str) -> Result<usize> {
         self.check_writable()?;

@@ -304,3 +304,39 @@ fn the_store_can_live_in_memory_or_come_from_the_environment() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn extract_then_load_gives_the_same_graph_and_facts_as_ingest() {
+    let ws = Workspace::new();
+    let articles = repo("examples/articles");
+    ws.run(&["ingest", &articles]).success();
+    let ingested_facts = ws.run(&["facts"]).success().stdout();
+    let extracted = ws
+        .run(&["extract", &articles])
+        .success()
+        .stderr_has("extracted 5 documents");
+    let nq = ws.write("out.nq", extracted.stdout());
+    let other = Workspace::new();
+    other.run(&["load", nq.to_str().unwrap()]).success();
+    assert_eq!(other.run(&["facts"]).success().stdout(), ingested_facts);
+    assert_eq!(triple_count(&other), triple_count(&ws));
+    other
+        .run(&["ingest", &articles])
+        .success()
+        .stderr_has("(5 unchanged, 0 failed)");
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let ws = Workspace::new();
+    let run = ws
+        .run_with_stdin(&["extract"], "Talks resumed in Geneva on Monday.\n")
+        .success()
+        .stderr_has("extracted 1 document");
+    assert!(
+        run.stdout()
+            .contains("\"Talks resumed in Geneva on Monday.\""),
+        "{}",
+        run.stdout()
+    );
+}

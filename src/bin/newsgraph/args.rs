@@ -111,4 +111,22 @@ pub enum Command {
     Stats,
     /// List the documents in the store.
     Documents,
+    /// Extract without a store: write N-Quads to standard output.
+    ///
+    /// The map step of a large run: run it under GNU parallel, Hadoop
+    /// streaming or Spark over shards of a corpus, and bulk-load the output
+    /// into any quad store (QLever, Virtuoso, GraphDB, Oxigraph) or into ours
+    /// with `newsgraph load`. With no PATH, or `-`, reads one document from
+    /// standard input.
+    Extract {
+        /// Files or folders; `-` or nothing for standard input.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Bulk-load N-Quads files (such as `newsgraph extract` output) into the store.
+    Load {
+        /// N-Quads files; `-` for standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }

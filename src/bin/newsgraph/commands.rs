@@ -16,9 +16,12 @@ use crate::args::{Args, Command};
 /// Runs the command in `args`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let location = StoreLocation::parse(&args.store);
+    if let Command::Extract { paths } = &args.command {
+        return extract(&args.lexicon, paths);
+    }
     let writes = matches!(
         args.command,
-        Command::Ingest { .. } | Command::Remove { .. }
+        Command::Ingest { .. } | Command::Remove { .. } | Command::Load { .. }
     );
     if args.read_only && writes {
         bail!("--read-only was given, but this command writes to the store");
@@ -47,6 +50,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ingest_command(&store, &resources, &paths, show, verbose)
         }
         Command::Remove { docs } => remove(&store, &docs),
+        Command::Load { files } => load(&store, &files),
+        Command::Extract { .. } => unreachable!("handled before opening a store"),
         Command::Query {
             sparql,
             file,
@@ -262,4 +267,64 @@ fn remove(store: &KnowledgeStore, specs: &[String]) -> anyhow::Result<ExitCode> 
     }
     store.flush()?;
     Ok(status)
+}
+
+fn extract(
+    lexicon: &Option<std::path::PathBuf>,
+    paths: &[std::path::PathBuf],
+) -> anyhow::Result<ExitCode> {
+    let resources = resources(lexicon)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    let report = if stdin {
+        if paths.len() > 1 {
+            bail!("read either standard input (`-`) or files, not both");
+        }
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
+            .context("reading standard input")?;
+        ingest::extract_bytes_to_nquads(&resources, "stdin", &bytes, &mut out)?
+    } else {
+        let mut on_event = |event: Event<'_>| {
+            if let Event::Done {
+                outcome: Outcome::Failed(error),
+                ..
+            } = event
+            {
+                eprintln!("error: {error}");
+            }
+        };
+        ingest::extract_to_nquads(&resources, paths, &mut out, &mut on_event)?
+    };
+    out.flush()?;
+    eprintln!(
+        "extracted {} document{} ({} failed): {} sentences, {} facts, {} quads in {:.2}s",
+        report.added,
+        if report.added == 1 { "" } else { "s" },
+        report.failed.len(),
+        report.sentences,
+        report.facts,
+        report.quads,
+        report.elapsed.as_secs_f64()
+    );
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn load(store: &KnowledgeStore, files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+    for file in files {
+        let added = if file.as_os_str() == "-" {
+            store.bulk_load_nquads(io::stdin().lock())?
+        } else {
+            let reader = File::open(file).with_context(|| format!("opening {}", file.display()))?;
+            store
+                .bulk_load_nquads(io::BufReader::new(reader))
+                .with_context(|| format!("loading {}", file.display()))?
+        };
+        eprintln!("loaded {}: {added} new quads", file.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
