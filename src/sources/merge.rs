@@ -149,7 +149,7 @@ fn split_by_date(mut records: Vec<FactRecord>) -> Vec<Vec<FactRecord>> {
         }
     }
     if events.is_empty() {
-        events.push(Vec::new());
+        return vec![undated];
     }
     for record in undated {
         let idx = match record.published {
