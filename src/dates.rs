@@ -114,6 +114,9 @@ pub fn resolve(phrase: &str, anchor: Option<Date>, tense: Tense) -> Option<DateS
     if let Some(date) = explicit_date(lower, anchor) {
         return Some(DateSpan::day(date));
     }
+    if let Some(span) = whole_month(lower, anchor) {
+        return Some(span);
+    }
     let anchor = anchor?;
     if let Some(span) = relative_period(lower, anchor) {
         return Some(span);
@@ -150,6 +153,9 @@ pub fn weekday_mismatch(phrase: &str, resolved: Date) -> Option<(Weekday, Weekda
 
 /// Month names and abbreviations, each followed by a word boundary and an optional full stop.
 const MONTHS: &str = r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b\.?";
+/// Full month names, for phrases naming a whole month ("in November").
+const FULL_MONTHS: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december";
 const DAYS: &str = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const ORDINAL: &str = r"(?:st|nd|rd|th)";
 
@@ -162,9 +168,14 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:on|last|next|this|coming|past|previous|since|by|until|from)\s+)?(?:the\s+)?(?:{DAYS})(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(?:{day_month}|{month_day}))?"
     );
     let explicit = format!(r"(?:on\s+)?(?:the\s+)?(?:{day_month}|{month_day}|{iso})");
+    let month_only = format!(
+        r"(?:in|since|until|during|by|from)\s+(?:(?:early|mid|late)[-\s]+)?(?:{FULL_MONTHS})(?:,?\s+\d{{4}})?"
+    );
     let relative = r"(?:earlier\s+|later\s+)?(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))|(?:last|next|this|past|previous|coming)\s+(?:week|month|year|weekend)|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|weeks?)\s+(?:ago|earlier|later)|(?:at|over|on|during)\s+the\s+weekend|the\s+day\s+before|the\s+previous\s+day";
-    Regex::new(&format!(r"(?i)\b(?:{weekday}|{explicit}|{relative})\b"))
-        .expect("date phrase pattern")
+    Regex::new(&format!(
+        r"(?i)\b(?:{weekday}|{explicit}|{month_only}|{relative})\b"
+    ))
+    .expect("date phrase pattern")
 });
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,6 +200,13 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}}){ORDINAL}?\b(?:,?\s+(?P<year>\d{{4}}))?"
     ))
     .expect("month-day pattern")
+});
+
+static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:in|since|until|during|by|from)\s+(?:(?:early|mid|late)[-\s]+)?(?P<month>{FULL_MONTHS})\b(?:,?\s+(?P<year>\d{{4}}))?"
+    ))
+    .expect("month pattern")
 });
 
 static ISO: LazyLock<Regex> =
@@ -218,6 +236,28 @@ fn explicit_date(lower: &str, anchor: Option<Date>) -> Option<Date> {
                 .min_by_key(|d| days_between(*d, anchor).abs())
         }
     }
+}
+
+/// "in November", "in early March 2025": the whole month, in the year
+/// given or, failing that, the one that puts it closest to the anchor.
+fn whole_month(lower: &str, anchor: Option<Date>) -> Option<DateSpan> {
+    let caps = MONTH_ONLY.captures(lower)?;
+    let month = month(&caps["month"])?;
+    let first = match caps.name("year") {
+        Some(year) => Date::new(year.as_str().parse().ok()?, month, 1).ok()?,
+        None => {
+            let anchor = anchor?;
+            [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                .into_iter()
+                .filter_map(|y| Date::new(y, month, 15).ok())
+                .min_by_key(|d| days_between(*d, anchor).abs())?
+                .first_of_month()
+        }
+    };
+    Some(DateSpan {
+        first,
+        last: first.last_of_month(),
+    })
 }
 
 fn relative_period(lower: &str, anchor: Date) -> Option<DateSpan> {
@@ -468,6 +508,24 @@ mod tests {
             "2025-12-01",
         );
         check("2025-12-02", "", Tense::Unknown, "2025-12-02");
+        check(
+            "in November",
+            "2025-12-02",
+            Tense::Unknown,
+            "2025-11-01..2025-11-30",
+        );
+        check(
+            "in December",
+            "2026-01-05",
+            Tense::Unknown,
+            "2025-12-01..2025-12-31",
+        );
+        check(
+            "since February 2022",
+            "",
+            Tense::Unknown,
+            "2022-02-01..2022-02-28",
+        );
     }
 
     #[test]
@@ -511,6 +569,10 @@ mod tests {
             ["Last week", "on 24 February 2022"]
         );
         assert_eq!(phrases("Talks resumed Feb. 3 in Geneva."), ["Feb. 3"]);
+        assert_eq!(
+            phrases("The draft circulated in November."),
+            ["in November"]
+        );
         assert_eq!(
             phrases("They met two days ago at the weekend."),
             ["two days ago", "at the weekend"]

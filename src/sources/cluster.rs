@@ -10,10 +10,10 @@
 
 use std::collections::BTreeSet;
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::sources::similarity::{self, Fingerprint, SimilarityConfig};
+use crate::text::Published;
 
 /// One document as the source analysis sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +22,8 @@ pub struct SourceDocument {
     pub id: String,
     /// File name without extension.
     pub name: String,
-    /// Publication day, when the document states it.
-    pub published: Option<Date>,
+    /// Publication date or date-time, when the document states it.
+    pub published: Option<Published>,
     /// Sentence texts in document order.
     pub sentences: Vec<String>,
 }
@@ -53,8 +53,8 @@ pub struct DocumentSource {
     pub id: String,
     /// File name without extension.
     pub name: String,
-    /// Publication day.
-    pub published: Option<Date>,
+    /// Publication date or date-time.
+    pub published: Option<Published>,
     /// Index of its cluster in [`Clustering::clusters`].
     pub cluster: usize,
     /// Highest similarity to another member of its cluster (`None` when alone).
@@ -195,14 +195,22 @@ pub fn cluster_documents(
 
 /// The member published strictly before every other dated member, when at least two are dated.
 fn original(documents: &[DocumentSource], members: &[usize]) -> Option<usize> {
-    let mut dated: Vec<(Date, usize)> = members
+    let dated: Vec<(Published, usize)> = members
         .iter()
-        .filter_map(|&m| documents[m].published.map(|d| (d, m)))
+        .filter_map(|&m| documents[m].published.map(|p| (p, m)))
         .collect();
-    dated.sort();
-    match dated.as_slice() {
-        [(first, m), (second, _), ..] if first < second => Some(*m),
-        _ => None,
+    let (_, idx) = dated
+        .iter()
+        .find(|(p, m)| dated.iter().all(|(q, n)| n == m || published_before(p, q)))?;
+    (dated.len() > 1).then_some(*idx)
+}
+
+/// True when `a` is known to come strictly before `b`: an earlier day, or
+/// the same day with both times known and `a`'s earlier.
+pub fn published_before(a: &Published, b: &Published) -> bool {
+    match (a, b) {
+        (Published::DateTime(x), Published::DateTime(y)) => x < y,
+        _ => a.date() < b.date(),
     }
 }
 
@@ -222,7 +230,7 @@ mod tests {
         SourceDocument {
             id: id.to_string(),
             name: format!("doc-{id}"),
-            published: published.map(|p| p.parse().unwrap()),
+            published: published.and_then(Published::parse),
             sentences: sentences.iter().map(|s| s.to_string()).collect(),
         }
     }

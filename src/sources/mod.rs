@@ -35,6 +35,7 @@ use crate::error::{Error, Result};
 use crate::sources::cluster::{ClusterConfig, Clustering, SourceDocument, cluster_documents};
 use crate::sources::merge::{ContestedPlace, FactRecord, MergedFact, Stance};
 use crate::store::{KnowledgeStore, QueryOutcome};
+use crate::text::Published;
 
 pub use rdf::{SOURCES_GRAPH, analysis_quads};
 
@@ -128,7 +129,7 @@ pub fn analyse(store: &KnowledgeStore, rules: &SourceRules) -> Result<Analysis> 
     let clustering = cluster_documents(&documents, &rules.stop_words, &ClusterConfig::default());
     let published: BTreeMap<&str, Option<Date>> = documents
         .iter()
-        .map(|d| (d.id.as_str(), d.published))
+        .map(|d| (d.id.as_str(), d.published.map(|p| p.date())))
         .collect();
     let mut records = load_facts(store)?;
     for record in &mut records {
@@ -521,7 +522,7 @@ pub fn load_documents(store: &KnowledgeStore) -> Result<Vec<SourceDocument>> {
             SourceDocument {
                 id,
                 name: value(&row[1]).unwrap_or_default(),
-                published: day(&row[2]),
+                published: value(&row[2]).and_then(|p| Published::parse(&p)),
                 sentences: Vec::new(),
             },
         );

@@ -14,6 +14,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::rdf::vocab::{self, ID, ng};
 use crate::sources::Analysis;
+use crate::sources::cluster::published_before;
 
 /// IRI of the named graph holding the source analysis.
 pub const SOURCES_GRAPH: &str = "https://w3id.org/newsgraph/id/graph/sources";
@@ -44,7 +45,7 @@ pub fn analysis_quads(analysis: &Analysis) -> Vec<Quad> {
                 && original != m
                 && c.documents[original]
                     .published
-                    .is_some_and(|p| p < published)
+                    .is_some_and(|p| published_before(&p, &published))
             {
                 add(&doc(m), vocab::PROV_WAS_DERIVED_FROM, doc(original).into());
             }

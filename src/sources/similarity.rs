@@ -1,15 +1,17 @@
 //! Near-duplicate detection between documents: word shingles, MinHash, sentence alignment.
 //!
-//! Pure functions over sentence texts. A document becomes a [`Fingerprint`]:
-//! its normalised content words ("shingles" of one stemmed word: lower-cased,
-//! accents stripped, stop words dropped, cut to [`STEM_CHARS`] characters so
-//! that `negotiations`/`negotiators` and `favourable`/`favorable` meet), a
-//! MinHash signature of that set, and the same set per sentence.
+//! Pure functions over sentence texts. Words are normalised into content
+//! words: lower-cased, accents stripped, stop words dropped, cut to
+//! [`STEM_CHARS`] characters so that `negotiations`/`negotiators` and
+//! `favourable`/`favorable` meet. A document becomes a [`Fingerprint`]: a
+//! MinHash signature of its word shingles (pairs of consecutive content
+//! words within a sentence), and the set of content words of each sentence.
 //!
 //! Similarity of two documents is computed in two steps:
-//! 1. MinHash estimates how much of the smaller document's vocabulary the
+//! 1. MinHash estimates how many of the smaller document's shingles the
 //!    other one contains; below [`SimilarityConfig::prefilter`] the pair is
-//!    unrelated and nothing else is computed.
+//!    unrelated and nothing else is computed. Articles on the same story
+//!    share names and places but seldom pairs of them; rewrites keep many.
 //! 2. Sentence alignment: a sentence is *covered* when the other document has
 //!    a sentence sharing at least [`SimilarityConfig::sentence_jaccard`] of
 //!    their words. Coverage is weighted by sentence length, measured in both
@@ -21,7 +23,7 @@
 //! sentences whole; an independent article on the same story shares the
 //! topic vocabulary (names, places) but only a few of its sentences match.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -37,7 +39,7 @@ pub const SIGNATURE_LEN: usize = 128;
 /// Thresholds of the similarity measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimilarityConfig {
-    /// Minimum estimated containment of vocabularies for a pair to be aligned.
+    /// Minimum estimated containment of word shingles for a pair to be aligned.
     pub prefilter: f64,
     /// Minimum word-set Jaccard for two sentences to count as the same sentence.
     pub sentence_jaccard: f64,
@@ -46,7 +48,7 @@ pub struct SimilarityConfig {
 impl Default for SimilarityConfig {
     fn default() -> Self {
         SimilarityConfig {
-            prefilter: 0.3,
+            prefilter: 0.12,
             sentence_jaccard: 0.3,
         }
     }
@@ -55,32 +57,43 @@ impl Default for SimilarityConfig {
 /// What a document is compared by.
 #[derive(Debug, Clone)]
 pub struct Fingerprint {
-    /// MinHash signature of the document's content-word set.
+    /// MinHash signature of the document's word shingles.
     pub signature: Vec<u64>,
-    /// Number of distinct content words.
-    pub vocabulary: usize,
+    /// Number of distinct word shingles.
+    pub shingles: usize,
     /// Per sentence (long enough to count): its sorted, distinct content-word hashes.
     pub sentences: Vec<Vec<u64>>,
+    /// Content-word hash → indices of the sentences holding it.
+    postings: HashMap<u64, Vec<u32>>,
 }
 
 /// Builds the fingerprint of a document from its sentences.
 pub fn fingerprint(sentences: &[&str], stop_words: &BTreeSet<String>) -> Fingerprint {
-    let mut vocabulary = BTreeSet::new();
-    let mut kept = Vec::new();
+    let mut shingles = BTreeSet::new();
+    let mut kept: Vec<Vec<u64>> = Vec::new();
     for sentence in sentences {
-        let terms: BTreeSet<u64> = terms(sentence, stop_words)
-            .iter()
-            .map(|t| fnv1a(t.as_bytes()))
-            .collect();
-        vocabulary.extend(terms.iter().copied());
+        let words = terms(sentence, stop_words);
+        shingles.extend(
+            words
+                .windows(2)
+                .map(|pair| fnv1a(format!("{} {}", pair[0], pair[1]).as_bytes())),
+        );
+        let terms: BTreeSet<u64> = words.iter().map(|t| fnv1a(t.as_bytes())).collect();
         if terms.len() >= MIN_SENTENCE_TERMS {
             kept.push(terms.into_iter().collect());
         }
     }
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (idx, sentence) in kept.iter().enumerate() {
+        for term in sentence {
+            postings.entry(*term).or_default().push(idx as u32);
+        }
+    }
     Fingerprint {
-        signature: minhash(&vocabulary),
-        vocabulary: vocabulary.len(),
+        signature: minhash(&shingles),
+        shingles: shingles.len(),
         sentences: kept,
+        postings,
     }
 }
 
@@ -106,12 +119,11 @@ pub fn similarity(a: &Fingerprint, b: &Fingerprint, config: &SimilarityConfig) -
     if estimated_containment(a, b) < config.prefilter {
         return 0.0;
     }
-    let forward = coverage(&a.sentences, &b.sentences, config.sentence_jaccard);
-    let backward = coverage(&b.sentences, &a.sentences, config.sentence_jaccard);
+    let (forward, backward) = coverage(a, b, config.sentence_jaccard);
     (forward * backward).sqrt()
 }
 
-/// The share of the smaller vocabulary found in the other, estimated from the signatures.
+/// The share of the smaller document's shingles found in the other, estimated from the signatures.
 pub fn estimated_containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
     let same = a
         .signature
@@ -120,38 +132,56 @@ pub fn estimated_containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
         .filter(|(x, y)| x == y)
         .count();
     let jaccard = same as f64 / SIGNATURE_LEN as f64;
-    let smaller = a.vocabulary.min(b.vocabulary).max(1) as f64;
-    let shared = jaccard / (1.0 + jaccard) * (a.vocabulary + b.vocabulary) as f64;
+    let smaller = a.shingles.min(b.shingles).max(1) as f64;
+    let shared = jaccard / (1.0 + jaccard) * (a.shingles + b.shingles) as f64;
     (shared / smaller).min(1.0)
 }
 
-/// Share of `from`'s words (weighted by sentence) in sentences that have a match in `to`.
-fn coverage(from: &[Vec<u64>], to: &[Vec<u64>], threshold: f64) -> f64 {
-    let total: usize = from.iter().map(Vec::len).sum();
-    let covered: usize = from
-        .iter()
-        .filter(|s| to.iter().any(|t| jaccard(s, t) >= threshold))
-        .map(Vec::len)
-        .sum();
-    covered as f64 / total.max(1) as f64
-}
-
-/// Jaccard index of two sorted, distinct lists.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+/// Share of `a`'s words (weighted by sentence) in sentences that have a
+/// match in `b`, and the same for `b`. Sentence pairs are found through `b`'s
+/// postings, so only sentences sharing a word are ever compared.
+fn coverage(a: &Fingerprint, b: &Fingerprint, threshold: f64) -> (f64, f64) {
+    let mut covered_b = vec![false; b.sentences.len()];
+    let mut shared = vec![0usize; b.sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut covered_a_words = 0usize;
+    for sentence in &a.sentences {
+        for term in sentence {
+            for &j in b.postings.get(term).map(Vec::as_slice).unwrap_or_default() {
+                let j = j as usize;
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
+        let mut matched = false;
+        for &j in &touched {
+            let union = sentence.len() + b.sentences[j].len() - shared[j];
+            if shared[j] as f64 / union.max(1) as f64 >= threshold {
+                matched = true;
+                covered_b[j] = true;
+            }
+            shared[j] = 0;
+        }
+        touched.clear();
+        if matched {
+            covered_a_words += sentence.len();
+        }
     }
-    let union = a.len() + b.len() - shared;
-    shared as f64 / union.max(1) as f64
+    let total_a: usize = a.sentences.iter().map(Vec::len).sum();
+    let total_b: usize = b.sentences.iter().map(Vec::len).sum();
+    let covered_b_words: usize = b
+        .sentences
+        .iter()
+        .zip(&covered_b)
+        .filter(|(_, c)| **c)
+        .map(|(s, _)| s.len())
+        .sum();
+    (
+        covered_a_words as f64 / total_a.max(1) as f64,
+        covered_b_words as f64 / total_b.max(1) as f64,
+    )
 }
 
 /// MinHash: for each of [`SIGNATURE_LEN`] seeded hash functions, the smallest hash over the set.
