@@ -287,9 +287,9 @@ fn conflicting_dates_are_kept_and_reported() {
         .stdout();
     assert_eq!(
         dates,
-        "relation\tsubject\tobject\tdate\tdocs\tdate_text\n\
-         met\tElena Brandt\tPavel Korin\t2025-12-01\tsecond\ton Tuesday, December 1st, 2025\n\
-         met\tElena Brandt\tPavel Korin\t2025-12-02\tfirst\ton Tuesday\n"
+        "relation\tsubject\tobject\tdate\tdocs\tdate_text\tnote\n\
+         met\tElena Brandt\tPavel Korin\t2025-12-01\tsecond\ton Tuesday, December 1st, 2025\tsecond: names Tuesday, but 2025-12-01 is a Monday\n\
+         met\tElena Brandt\tPavel Korin\t2025-12-02\tfirst\ton Tuesday\t\n"
     );
 }
 

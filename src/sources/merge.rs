@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
+use crate::dates;
 use crate::sources::cluster::Clustering;
 
 /// Resolved dates at most this many days apart belong to one event.
@@ -260,9 +261,23 @@ pub fn contested<'a>(
         .collect()
 }
 
-/// Merged facts whose sources resolve the event to different days.
+/// Merged facts whose sources resolve the event to different days, or
+/// whose date phrase contradicts itself (a weekday that is not the date's).
 pub fn date_conflicts(merged: &[MergedFact]) -> Vec<&MergedFact> {
-    merged.iter().filter(|m| m.dates().len() > 1).collect()
+    merged
+        .iter()
+        .filter(|m| m.dates().len() > 1 || m.sources.iter().any(|s| weekday_note(s).is_some()))
+        .collect()
+}
+
+/// "names Tuesday, but 2025-12-01 is a Monday" when a source's date phrase
+/// names a weekday other than the one of the day it resolves to.
+pub fn weekday_note(source: &FactRecord) -> Option<String> {
+    let (named, actual) = dates::weekday_mismatch(source.date_text.as_deref()?, source.date?)?;
+    Some(format!(
+        "names {named:?}, but {} is a {actual:?}",
+        source.date?
+    ))
 }
 
 #[cfg(test)]

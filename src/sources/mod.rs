@@ -373,7 +373,8 @@ pub fn write_contested(
 }
 
 /// `newsgraph contested --dates`: facts whose sources give different days,
-/// one line per day. TSV header: `relation subject object date docs date_text`.
+/// one line per day; `note` flags a date phrase whose weekday is not its
+/// date's. TSV header: `relation subject object date docs date_text note`.
 pub fn write_date_conflicts(
     analysis: &Analysis,
     format: ListingFormat,
@@ -381,9 +382,17 @@ pub fn write_date_conflicts(
 ) -> Result<usize> {
     let conflicts = merge::date_conflicts(&analysis.merged);
     let mut rows = vec![
-        ["relation", "subject", "object", "date", "docs", "date_text"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "relation",
+            "subject",
+            "object",
+            "date",
+            "docs",
+            "date_text",
+            "note",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for m in &conflicts {
         for date in m.dates() {
@@ -394,6 +403,10 @@ pub fn write_date_conflicts(
                 .iter()
                 .filter_map(|s| s.date_text.as_deref())
                 .collect();
+            let notes: BTreeSet<String> = sources
+                .iter()
+                .filter_map(|s| merge::weekday_note(s).map(|n| format!("{}: {n}", s.doc_name)))
+                .collect();
             rows.push(vec![
                 m.relation.clone(),
                 analysis.label(&m.subject).to_string(),
@@ -401,6 +414,7 @@ pub fn write_date_conflicts(
                 date.to_string(),
                 docs.into_iter().collect::<Vec<_>>().join(","),
                 texts.into_iter().collect::<Vec<_>>().join(" | "),
+                notes.into_iter().collect::<Vec<_>>().join("; "),
             ]);
         }
     }
