@@ -3,8 +3,8 @@
 //! (`contested`), and dates resolved against the publication date.
 //!
 //! The articles under tests/data/sources/ are our own: an original, an exact
-//! copy with another header, a paraphrase, a translation-like rewrite, and an
-//! unrelated article on the same story. Facts are hand-made (the extractor
+//! copy with another header, a paraphrase, a translation-like rewrite, a
+//! reordered rewrite, and an unrelated article on the same story. Facts are hand-made (the extractor
 //! lives on another branch) and attached to the real ingested documents.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,16 @@ use newsgraph::text::{TextRules, parse};
 
 use crate::support::{Workspace, repo};
 
-const REWRITES: [&str; 4] = ["original", "exact-copy", "paraphrase", "translated"];
+/// An original and its rewrites: an exact copy under another header, a
+/// close paraphrase, a translation-like rewrite, and a reordered rewrite
+/// that drops a detail and adds a sentence.
+const REWRITES: [&str; 5] = [
+    "original",
+    "exact-copy",
+    "paraphrase",
+    "translated",
+    "rewritten",
+];
 const UNRELATED: &str = "unrelated-same-topic";
 
 fn fixture(name: &str) -> String {
@@ -46,7 +55,7 @@ fn rewrites_share_a_cluster_and_an_unrelated_article_does_not() {
     let ws = Workspace::new();
     ws.run(&["ingest", &repo("tests/data/sources")]).success();
     let c = clusters(&ws);
-    assert_eq!(c.len(), 5, "{c:?}");
+    assert_eq!(c.len(), 6, "{c:?}");
     let cluster = &c["original"].0;
     for doc in REWRITES {
         assert_eq!(&c[doc].0, cluster, "{doc} in {c:?}");
@@ -148,11 +157,11 @@ fn one_fact_from_a_cluster_of_rewrites_counts_as_one_independent_source() {
     assert_eq!(
         merged,
         "relation\tsubject\tobject\tsources\tindependent_sources\tdocs\n\
-         met\tElena Brandt\tPavel Korin\t5\t2\texact-copy,original,paraphrase,translated,unrelated-same-topic\n"
+         met\tElena Brandt\tPavel Korin\t6\t2\texact-copy,original,paraphrase,rewritten,translated,unrelated-same-topic\n"
     );
     // Plain `facts` keeps one line per document.
     let plain = ws.run(&["facts"]).success().stdout();
-    assert_eq!(plain.lines().count(), 1 + 5, "{plain}");
+    assert_eq!(plain.lines().count(), 1 + 6, "{plain}");
     assert!(
         plain.starts_with("relation\tsubject\tobject\tdoc\tevidence\n"),
         "{plain}"
