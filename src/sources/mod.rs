@@ -431,7 +431,7 @@ pub fn write_date_conflicts(
     Ok(conflicts.len())
 }
 
-/// `doc (date)` per source, for the table view.
+/// The documents of a merged fact, comma-separated, for the table view.
 fn source_list(fact: &MergedFact) -> String {
     fact.document_names().join(", ")
 }
@@ -616,4 +616,37 @@ fn load_labels(store: &KnowledgeStore) -> Result<BTreeMap<String, Vec<String>>> 
         }
     }
     Ok(labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lists_parse_and_recognise_monitors() {
+        let rules = SourceRules::builtin().unwrap();
+        assert!(rules.stop_words.contains("the"));
+        assert!(
+            !rules.stop_words.contains("us"),
+            "`US` is a content word in news"
+        );
+        for monitor in [
+            "open-source intelligence projects",
+            "Institute for the Study of War",
+            "DeepState",
+            "independent monitors",
+        ] {
+            assert!(rules.is_monitor([monitor]), "{monitor}");
+        }
+        for party in ["Ukraine", "Russia's Defence Ministry", "Kremlin"] {
+            assert!(!rules.is_monitor([party]), "{party}");
+        }
+    }
+
+    #[test]
+    fn listing_formats_parse() {
+        assert_eq!(ListingFormat::parse("TSV"), Some(ListingFormat::Tsv));
+        assert_eq!(ListingFormat::parse("table"), Some(ListingFormat::Table));
+        assert_eq!(ListingFormat::parse("json"), None);
+    }
 }

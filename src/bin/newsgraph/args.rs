@@ -125,13 +125,13 @@ pub enum Command {
     /// original) share a cluster; computed from the sentences in the store,
     /// so the result does not depend on ingest order. With --save, the
     /// clusters (prov:wasDerivedFrom between documents) and the facts merged
-    /// across documents are written into the graph ngid:graph/sources, kept
+    /// across documents are written into the graph <https://w3id.org/newsgraph/id/graph/sources>, kept
     /// current by later ingests and removals.
     Sources {
         /// table (default) or tsv (header: doc, cluster, similarity).
         #[arg(long, default_value = "table")]
         format: String,
-        /// Also write the analysis into the store's graph ngid:graph/sources.
+        /// Also write the analysis into the store (graph <https://w3id.org/newsgraph/id/graph/sources>).
         #[arg(long)]
         save: bool,
     },
