@@ -21,6 +21,11 @@
 //! - [`store`]: the only module that talks to Oxigraph's store.
 //! - [`query`]: SPARQL in, [`query::Table`] out; prefixes; result formats.
 //! - [`export`]: writers for RDF files and the `facts` TSV.
+//! - [`sources`]: across documents: rewrite clusters (near-duplicate detection),
+//!   facts merged with all their sources and independent-source counts,
+//!   contested control claims, conflicting dates. Computed on demand from the store.
+//! - [`dates`]: pure text → date logic (find a date phrase, resolve it against
+//!   the publication date); used by [`rdf`] to give facts an `ng:date`.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
 //!
 //! # Invariants
@@ -41,9 +46,11 @@ pub mod mentions;
 pub mod text;
 
 pub use error::{Error, Result};
+pub mod dates;
 pub mod ingest;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
 pub mod resources;
+pub mod sources;
 pub mod store;

@@ -209,6 +209,24 @@ impl KnowledgeStore {
         Ok(n)
     }
 
+    /// True when the store has a named graph `graph_iri`.
+    pub fn contains_graph(&self, graph_iri: &str) -> Result<bool> {
+        let graph = NamedNode::new_unchecked(graph_iri);
+        self.store.contains_named_graph(&graph).map_err(store_error)
+    }
+
+    /// Replaces the content of the (derived) named graph `graph_iri` with
+    /// `quads`, atomically, creating the graph if needed.
+    pub fn replace_graph(&self, graph_iri: &str, quads: &[Quad]) -> Result<()> {
+        self.check_writable()?;
+        let graph = NamedNode::new_unchecked(graph_iri);
+        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        transaction.clear_graph(&graph).map_err(store_error)?;
+        transaction.insert_named_graph(&graph);
+        transaction.extend(quads);
+        transaction.commit().map_err(store_error)
+    }
+
     /// Number of quads in the store, the ontology included.
     pub fn len(&self) -> Result<usize> {
         self.store.len().map_err(store_error)

@@ -32,7 +32,7 @@ pub struct Stats {
     pub sentences: usize,
     /// Distinct entities.
     pub entities: usize,
-    /// Facts (all relations, per document).
+    /// Facts (all relations, per document; merged facts of the sources graph excluded).
     pub facts: usize,
     /// Quads, the ontology included.
     pub quads: usize,
@@ -115,7 +115,7 @@ pub fn stats(store: &KnowledgeStore) -> Result<Stats> {
     )?;
     let facts = rows_count(
         store,
-        "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f ng:relation ?r } }",
+        "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f ng:relation ?r MINUS { ?f a ng:MergedFact } } }",
     )?;
     Ok(Stats {
         documents: rows.first().map_or(0, |r| count(&r[0])),

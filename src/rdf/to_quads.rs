@@ -3,6 +3,7 @@
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
+use crate::dates::{self, Tense};
 use crate::facts::{Argument, DocExtraction, Fact, Relation, Status};
 use crate::mentions::Entity;
 use crate::rdf::mint;
@@ -176,8 +177,15 @@ fn fact_quads(out: &mut Quads, doc: &Document, fact: &Fact) {
     if let Some(place) = &fact.place {
         out.add(&f, &ng("place"), iri(&mint::entity(place)));
     }
-    if let Some(date) = &fact.date_phrase {
-        out.add(&f, &ng("dateText"), Literal::from(date.as_str()));
+    if let Some(phrase) = &fact.date_phrase {
+        out.add(&f, &ng("dateText"), Literal::from(phrase.as_str()));
+        if let Some(day) = resolve_date(phrase, doc, fact.status) {
+            out.add(
+                &f,
+                &ng("date"),
+                Literal::new_typed_literal(day.to_string(), xsd::DATE),
+            );
+        }
     }
     out.add(
         &f,
@@ -200,6 +208,17 @@ fn fact_quads(out: &mut Quads, doc: &Document, fact: &Fact) {
         &ng("confidence"),
         Literal::new_typed_literal(confidence, xsd::DECIMAL),
     );
+}
+
+/// The calendar day a fact's date phrase names, read against the document's
+/// publication date; planned events look forward, held ones back.
+fn resolve_date(phrase: &str, doc: &Document, status: Option<Status>) -> Option<jiff::civil::Date> {
+    let tense = match status {
+        Some(Status::Planned) => Tense::Future,
+        Some(Status::Held) => Tense::Past,
+        None => Tense::Unknown,
+    };
+    dates::resolve(phrase, doc.published.map(|p| p.date()), tense)?.as_day()
 }
 
 /// Converts increasing byte offsets into character offsets in one pass.

@@ -85,6 +85,14 @@ pub const TERMS: &[&str] = &[
     "claimsControlOf",
     "disputesControlOf",
     "hasRole",
+    // sources: rewrite clusters and facts merged across documents
+    "RewriteCluster",
+    "clusterMember",
+    "similarity",
+    "MergedFact",
+    "attestation",
+    "sourceCount",
+    "independentSourceCount",
 ];
 
 /// The full IRI of an `ng:` term. Debug builds check that the term is declared.

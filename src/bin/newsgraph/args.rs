@@ -94,7 +94,15 @@ pub enum Command {
         format: Option<String>,
     },
     /// Print the facts as TSV: relation, subject, object, doc, evidence.
-    Facts,
+    ///
+    /// With --merged, one line per fact however many documents state it:
+    /// relation, subject, object, sources (documents), independent_sources
+    /// (rewrites of one story count once, see `newsgraph sources`), docs.
+    Facts {
+        /// One line per fact with its sources instead of one per document.
+        #[arg(long)]
+        merged: bool,
+    },
     /// Write the store as RDF.
     Export {
         /// turtle, ntriples, nquads, trig, rdfxml or jsonld.
@@ -128,5 +136,31 @@ pub enum Command {
         /// N-Quads files; `-` for standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// List documents with their rewrite clusters and similarities.
+    ///
+    /// Documents that copy, paraphrase or translate one another (or one
+    /// original) share a cluster; computed from the sentences in the store,
+    /// so the result does not depend on ingest order. With --save, the
+    /// clusters (prov:wasDerivedFrom between documents) and the facts merged
+    /// across documents are written into the graph <https://w3id.org/newsgraph/id/graph/sources>, kept
+    /// current by later ingests and removals.
+    Sources {
+        /// table (default) or tsv (header: doc, cluster, similarity).
+        #[arg(long, default_value = "table")]
+        format: String,
+        /// Also write the analysis into the store (graph <https://w3id.org/newsgraph/id/graph/sources>).
+        #[arg(long)]
+        save: bool,
+    },
+    /// List contested places: who claims control, who disputes it, which
+    /// side independent monitors take, each with sources and dates.
+    Contested {
+        /// table (default) or tsv.
+        #[arg(long, default_value = "table")]
+        format: String,
+        /// Instead, list facts whose sources give different dates.
+        #[arg(long)]
+        dates: bool,
     },
 }

@@ -12,6 +12,7 @@ use newsgraph::resources::Resources;
 use newsgraph::store::{KnowledgeStore, StoreLocation};
 
 use crate::args::{Args, Command};
+use crate::sources;
 
 /// Runs the command in `args`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -21,7 +22,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let writes = matches!(
         args.command,
-        Command::Ingest { .. } | Command::Remove { .. } | Command::Load { .. }
+        Command::Ingest { .. }
+            | Command::Remove { .. }
+            | Command::Load { .. }
+            | Command::Sources { save: true, .. }
     );
     if args.read_only && writes {
         bail!("--read-only was given, but this command writes to the store");
@@ -47,10 +51,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             verbose,
         } => {
             let resources = resources(&args.lexicon)?;
-            ingest_command(&store, &resources, &paths, show, verbose)
+            let status = ingest_command(&store, &resources, &paths, show, verbose)?;
+            sources::refresh(&store)?;
+            Ok(status)
         }
-        Command::Remove { docs } => remove(&store, &docs),
-        Command::Load { files } => load(&store, &files),
+        Command::Remove { docs } => {
+            let status = remove(&store, &docs)?;
+            sources::refresh(&store)?;
+            Ok(status)
+        }
+        Command::Load { files } => {
+            let status = load(&store, &files)?;
+            sources::refresh(&store)?;
+            Ok(status)
+        }
         Command::Extract { .. } => unreachable!("handled before opening a store"),
         Command::Query {
             sparql,
@@ -90,7 +104,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Facts => {
+        Command::Facts { merged: true } => sources::merged_facts(&store),
+        Command::Facts { merged: false } => {
             let mut out = BufWriter::new(io::stdout().lock());
             query::write_facts_tsv(&store, &mut out)?;
             out.flush()?;
@@ -125,6 +140,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             println!("graphs     {}", stats.graphs);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Sources { format, save } => sources::sources(&store, &format, save),
+        Command::Contested { format, dates } => sources::contested(&store, &format, dates),
         Command::Documents => {
             let mut out = BufWriter::new(io::stdout().lock());
             writeln!(out, "doc\tid\tpublished\tsentences\ttitle\tsource")?;

@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod sources;
 
 use std::process::ExitCode;
 
