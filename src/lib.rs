@@ -21,6 +21,7 @@
 //! - [`store`]: the only module that talks to Oxigraph's store.
 //! - [`query`]: SPARQL in, [`query::Table`] out; prefixes; result formats.
 //! - [`export`]: writers for RDF files and the `facts` TSV.
+//! - [`repl`]: the interactive shell's logic (commands, completion, sessions), no terminal.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
 //!
 //! # Invariants
@@ -45,5 +46,6 @@ pub mod ingest;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod repl;
 pub mod resources;
 pub mod store;
