@@ -5,3 +5,4 @@ mod support;
 
 mod cli;
 mod repl;
+mod repl_pty;

@@ -158,7 +158,7 @@ impl CompletionIndex {
                     if entity.compact.starts_with(word) {
                         out.push(Candidate {
                             display: format!("{} ({})", entity.compact, entity.label),
-                            replacement: entity.compact.clone(),
+                            replacement: format!("<{}>", entity.iri),
                         });
                     }
                 }
@@ -184,10 +184,12 @@ impl CompletionIndex {
                 out.push(Candidate::same(format!("{prefix}:")));
             }
         }
+        // `ngid:entity/x` is how tables show an entity, but `/` is not allowed
+        // in a prefixed name, so the full IRI goes into the query.
         for (entity, matched) in self.entity_names(word, true) {
             out.push(Candidate {
                 display: format!("{matched} → {}", entity.compact),
-                replacement: entity.compact.clone(),
+                replacement: format!("<{}>", entity.iri),
             });
         }
         (start, dedup(out))
@@ -370,7 +372,7 @@ mod tests {
     fn entity_labels_become_iris_or_quoted_labels() {
         check(
             "SELECT * WHERE { Witk",
-            &["SELECT * WHERE { ngid:entity/steve-witkoff"],
+            &["SELECT * WHERE { <https://w3id.org/newsgraph/id/entity/steve-witkoff>"],
         );
         check(
             "SELECT * WHERE { ?e rdfs:label \"Ste",
