@@ -35,17 +35,29 @@ struct Terminal {
 
 impl Terminal {
     fn start(ws: &Workspace, history: &Path, color: bool) -> Self {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-        command
-            .args(["--store", &ws.store(), "repl"])
-            .env("TERM", "xterm-256color")
-            .env("NEWSGRAPH_HISTORY", history)
-            .env_remove("NEWSGRAPH_STORE")
-            .env_remove("NO_COLOR")
-            .current_dir(ws.dir.path());
+        let mut command = Self::command(ws, &["repl"]);
+        command.env("NEWSGRAPH_HISTORY", history);
         if !color {
             command.env("NO_COLOR", "1");
         }
+        Self::spawn(command)
+    }
+
+    /// `newsgraph --store <the workspace's store> ARGS` with a plain environment.
+    fn command(ws: &Workspace, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
+        command
+            .args(["--store", &ws.store()])
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env_remove("NEWSGRAPH_HISTORY")
+            .env_remove("NEWSGRAPH_STORE")
+            .env_remove("NO_COLOR")
+            .current_dir(ws.dir.path());
+        command
+    }
+
+    fn spawn(command: Command) -> Self {
         let mut session = Session::spawn(command).expect("start newsgraph repl on a pty");
         session
             .get_process_mut()
@@ -293,6 +305,13 @@ fn an_analyst_session_on_a_terminal() {
         "{}",
         term.framed()
     );
+    let (row, col) = find(&term.contents(), "SELECT ?person").expect("recalled query on screen");
+    let cell = term.screen.screen().cell(row, col).unwrap().clone();
+    assert_eq!(
+        cell.fgcolor(),
+        vt100::Color::Default,
+        "NO_COLOR means no colour"
+    );
     term.wait_for_prompt();
     term.send(".quit");
     term.send(ENTER);
@@ -307,4 +326,35 @@ fn find(contents: &str, needle: &str) -> Option<(u16, u16)> {
         line.find(needle)
             .map(|at| (row as u16, line[..at].chars().count() as u16))
     })
+}
+
+#[test]
+fn newsgraph_alone_on_a_terminal_opens_the_repl_with_history_in_the_data_directory() {
+    let ws = seeded_workspace();
+    let mut command = Terminal::command(&ws, &[]);
+    command
+        .env("XDG_DATA_HOME", ws.path("data"))
+        .env("NO_COLOR", "1");
+    let mut term = Terminal::spawn(command);
+    term.wait_for("6 documents, 6 entities, 4 facts");
+    term.wait_for_prompt();
+    // A hint shows the rest of a command and its arguments; Right-arrow takes the name only.
+    term.send(".neigh");
+    term.wait_for(".neighbors NAME [HOPS]");
+    term.send("\x1b[C");
+    term.send(" Russia");
+    term.send(ENTER);
+    term.wait_for(
+        "error: .neighbors is not available yet: path analysis arrives with the analysis module",
+    );
+    term.wait_for_prompt();
+    term.send(".stats");
+    term.send(ENTER);
+    term.wait_for("│ documents");
+    term.wait_for_prompt();
+    term.send(CTRL_D);
+    term.wait_for_exit();
+    let saved = std::fs::read_to_string(ws.path("data/newsgraph/history")).unwrap();
+    assert!(saved.contains(".neighbors Russia"), "{saved}");
+    assert!(saved.contains(".stats"), "{saved}");
 }

@@ -353,8 +353,7 @@ impl ReplSession {
 
     fn ontology_terms(&self) -> Result<Vec<String>> {
         let sparql = format!(
-            "SELECT DISTINCT ?t WHERE {{ GRAPH <{}> {{ ?t a ?kind }} \
-             FILTER (?kind IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty)) }}",
+            "SELECT DISTINCT ?t WHERE {{ GRAPH <{}> {{ ?t a ?kind }} }}",
             vocab::ONTOLOGY
         );
         let QueryOutcome::Solutions { rows, .. } = self.store.query(&sparql)? else {
