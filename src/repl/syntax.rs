@@ -277,22 +277,58 @@ struct Token {
     range: Range<usize>,
 }
 
+/// What an unfinished statement is waiting for, to tell the user at a
+/// continuation prompt: `)` for an open `(`, a closing quote, or `;`.
+pub fn waiting_for(input: &str) -> Option<String> {
+    if is_complete(input) {
+        return None;
+    }
+    let scan = scan(input);
+    Some(if scan.open_string {
+        "an open string: close its quote, or Ctrl-C to cancel".to_string()
+    } else if let Some(open) = scan.open.last() {
+        let close = match open {
+            '(' => ')',
+            '[' => ']',
+            _ => '}',
+        };
+        format!("waiting for `{close}` (Ctrl-C cancels)")
+    } else {
+        "end with `;` or a blank line".to_string()
+    })
+}
+
 struct Scan {
     depth: i32,
+    open: Vec<char>,
     open_string: bool,
     last_code_char: Option<char>,
 }
 
 fn scan(input: &str) -> Scan {
     let mut depth = 0;
+    let mut open = Vec::new();
     let mut open_string = false;
     let mut last_code_char = None;
     for token in tokens(input) {
         let text = &input[token.range.clone()];
         match token.kind {
             Lexeme::Comment => continue,
-            Lexeme::Bracket if "({[".contains(text) => depth += 1,
-            Lexeme::Bracket => depth -= 1,
+            Lexeme::Bracket if "({[".contains(text) => {
+                depth += 1;
+                open.extend(text.chars());
+            }
+            Lexeme::Bracket => {
+                depth -= 1;
+                let partner = match text {
+                    ")" => '(',
+                    "]" => '[',
+                    _ => '{',
+                };
+                if let Some(at) = open.iter().rposition(|c| *c == partner) {
+                    open.remove(at);
+                }
+            }
             Lexeme::String => open_string = !string_is_closed(text),
             _ => {}
         }
@@ -300,6 +336,7 @@ fn scan(input: &str) -> Scan {
     }
     Scan {
         depth,
+        open,
         open_string,
         last_code_char,
     }
@@ -436,6 +473,24 @@ mod tests {
         assert!(is_complete("# just a comment"));
         assert!(!is_complete("SELECT ?s # ;"));
         assert!(is_complete("SELECT * WHERE { ?s ?p ?o }} ;"));
+    }
+
+    #[test]
+    fn unfinished_input_says_what_it_waits_for() {
+        assert_eq!(
+            waiting_for("SELECT ?x"),
+            Some("end with `;` or a blank line".into())
+        );
+        assert_eq!(
+            waiting_for("SELECT * { FILTER(CONTAINS(?t, \"K\") }\n"),
+            Some("waiting for `)` (Ctrl-C cancels)".into())
+        );
+        assert!(
+            waiting_for("SELECT \"abc")
+                .unwrap()
+                .starts_with("an open string")
+        );
+        assert_eq!(waiting_for("ASK {};"), None);
     }
 
     #[test]

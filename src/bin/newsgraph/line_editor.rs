@@ -221,8 +221,18 @@ impl Hinter for ReplHelper {
     type Hint = ReplHint;
 
     fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<ReplHint> {
-        if pos < line.len() || !self.pending.is_empty() {
+        if pos < line.len() {
             return None;
+        }
+        if !self.pending.is_empty() {
+            // On an empty continuation line, say what the statement still needs.
+            if !line.is_empty() {
+                return None;
+            }
+            return syntax::waiting_for(&self.pending).map(|what| ReplHint {
+                display: format!("  ({what})"),
+                insert: None,
+            });
         }
         command::hint(line).map(|h| ReplHint {
             display: h.display,
