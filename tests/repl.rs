@@ -236,19 +236,22 @@ fn entity_shows_type_aliases_roles_and_facts_with_evidence() {
 #[test]
 fn facts_sources_and_stats() {
     let ws = seeded_workspace();
-    let out = script(&ws, ".format tsv\n.facts\n").success().stdout();
+    let run = script(&ws, ".format tsv\n.facts\n").success();
+    // Standard output holds only results; confirmations go to standard error.
+    assert_eq!(run.stderr(), "results as tsv\n");
+    let out = run.stdout();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "results as tsv");
-    assert_eq!(lines[1], "?relation\t?subject\t?object\t?doc\t?evidence");
+
+    assert_eq!(lines[0], "?relation\t?subject\t?object\t?doc\t?evidence");
     assert!(
         out.contains("\"claims_control\"\t\"Russia\"\t\"Pokrovsk\"\t\"envoys\""),
         "{out}"
     );
-    assert_eq!(lines.len(), 2 + 4, "{out}");
+    assert_eq!(lines.len(), 1 + 4, "{out}");
     let about = script(&ws, ".format tsv\n.facts Russia\n")
         .success()
         .stdout();
-    assert_eq!(about.lines().count(), 3, "{about}");
+    assert_eq!(about.lines().count(), 2, "{about}");
     let sources = script(&ws, ".sources\n").success().stdout();
     for doc in ["01-istanbul-talks", "05-translated-rewrite", "envoys"] {
         assert!(sources.contains(doc), "{sources}");
@@ -263,7 +266,7 @@ fn facts_sources_and_stats() {
 #[test]
 fn load_prefix_export_output_timer_help_and_quit() {
     let ws = Workspace::new();
-    let out = script(
+    let run = script(
         &ws,
         &format!(
             ".load {}\n.prefix doc: <https://w3id.org/newsgraph/id/doc/>\n.prefixes\n\
@@ -274,10 +277,11 @@ fn load_prefix_export_output_timer_help_and_quit() {
         ),
     )
     .success()
-    .stdout();
+    ;
+    let (out, notes) = (run.stdout(), run.stderr());
     assert!(
-        out.contains("ingested 1 document (0 unchanged, 0 failed)"),
-        "{out}"
+        notes.contains("ingested 1 document (0 unchanged, 0 failed)"),
+        "{notes}"
     );
     assert!(
         out.contains("doc:      <https://w3id.org/newsgraph/id/doc/>"),
@@ -287,7 +291,11 @@ fn load_prefix_export_output_timer_help_and_quit() {
         out.contains("ng:       <https://w3id.org/newsgraph/ontology#>"),
         "{out}"
     );
-    assert!(out.contains("timer on\n"), "{out}");
+    assert!(notes.contains("timer on\n"), "{notes}");
+    assert!(
+        notes.contains("doc: <https://w3id.org/newsgraph/id/doc/>\n"),
+        "{notes}"
+    );
     assert!(out.contains(" ms)\n") || out.contains(" s)\n"), "{out}");
     assert!(out.contains("│ plain"), "{out}");
     assert!(out.contains(".neighbors NAME [HOPS]"), "{out}");
@@ -302,7 +310,7 @@ fn load_prefix_export_output_timer_help_and_quit() {
 
     let ttl = ws.path("store.ttl");
     let results = ws.path("results.tsv");
-    let out = script(
+    let run = script(
         &ws,
         &format!(
             ".export turtle {}\n.format tsv\n.output {}\nSELECT ?name WHERE {{ ?d ng:fileName ?name }};\n.output\n.stats\n",
@@ -311,9 +319,10 @@ fn load_prefix_export_output_timer_help_and_quit() {
         ),
     )
     .success()
-    .stdout();
-    assert!(out.contains("wrote the store as turtle to"), "{out}");
-    assert!(out.contains("results go to"), "{out}");
+    ;
+    let (out, notes) = (run.stdout(), run.stderr());
+    assert!(notes.contains("wrote the store as turtle to"), "{notes}");
+    assert!(notes.contains("results go to"), "{notes}");
     assert!(
         !out.contains("\"plain\""),
         "results must go to the file:\n{out}"

@@ -50,8 +50,12 @@ impl Default for Settings {
 pub enum ReplOutput {
     /// Nothing to show (blank input, or results went to the output file).
     Nothing,
-    /// Text to show: results, or a message.
+    /// Text to show: results, or what a command reports (`.entity`, `.help`).
     Text(String),
+    /// A confirmation (`results as csv`, `ingested 3 documents`): on the
+    /// screen interactively, on standard error in a script so that standard
+    /// output holds only results.
+    Note(String),
     /// Something went wrong; the REPL goes on. Ends with a newline.
     Error(String),
     /// The user asked to leave.
@@ -153,6 +157,7 @@ impl ReplSession {
         match self.run(command) {
             Ok(Shown::Nothing) => ReplOutput::Nothing,
             Ok(Shown::Message(text)) => ReplOutput::Text(text),
+            Ok(Shown::Note(text)) => ReplOutput::Note(text),
             Ok(Shown::Results(text)) => match self.write_results(&text) {
                 Ok(None) => ReplOutput::Nothing,
                 Ok(Some(text)) => ReplOutput::Text(text),
@@ -182,12 +187,12 @@ impl ReplSession {
                 Shown::Results(self.render(&outcome, started.elapsed())?)
             }
             ReplCommand::Help(topic) => Shown::Message(command::help(topic.as_deref())?),
-            ReplCommand::Load(paths) => Shown::Message(self.load(&paths)?),
+            ReplCommand::Load(paths) => Shown::Note(self.load(&paths)?),
             ReplCommand::Prefix { name, iri } => {
                 NamedNode::new(&iri).map_err(|e| Error::Usage(format!("bad IRI <{iri}>: {e}")))?;
                 self.prefixes.retain(|(p, _)| *p != name);
                 self.prefixes.push((name.clone(), iri.clone()));
-                Shown::Message(format!("{name}: <{iri}>\n"))
+                Shown::Note(format!("{name}: <{iri}>\n"))
             }
             ReplCommand::Prefixes => Shown::Message(
                 self.prefixes()
@@ -254,18 +259,18 @@ impl ReplSession {
                 let mut out = std::io::BufWriter::new(out);
                 self.store.dump(rdf, None, &mut out)?;
                 out.flush().map_err(|e| Error::io(&file, e))?;
-                Shown::Message(format!(
+                Shown::Note(format!(
                     "wrote the store as {format} to {}\n",
                     file.display()
                 ))
             }
             ReplCommand::Format(format) => {
                 self.settings.format = format;
-                Shown::Message(format!("results as {}\n", format_name(format)))
+                Shown::Note(format!("results as {}\n", format_name(format)))
             }
             ReplCommand::Output(None) => {
                 let was = self.output.take();
-                Shown::Message(match was {
+                Shown::Note(match was {
                     Some((path, _)) => format!(
                         "results go to the screen again ({} closed)\n",
                         path.display()
@@ -277,11 +282,11 @@ impl ReplSession {
                 let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
                 let message = format!("results go to {} until `.output`\n", path.display());
                 self.output = Some((path, file));
-                Shown::Message(message)
+                Shown::Note(message)
             }
             ReplCommand::Timer(on) => {
                 self.settings.timer = on;
-                Shown::Message(format!("timer {}\n", if on { "on" } else { "off" }))
+                Shown::Note(format!("timer {}\n", if on { "on" } else { "off" }))
             }
             ReplCommand::Quit => Shown::Quit,
         })
@@ -521,6 +526,8 @@ enum Shown {
     Nothing,
     /// Goes to the screen even when `.output` is set.
     Message(String),
+    /// A confirmation; goes to the screen even when `.output` is set.
+    Note(String),
     /// Goes to the output file when `.output` is set.
     Results(String),
     Quit,
@@ -587,7 +594,7 @@ mod tests {
 
     fn text(output: ReplOutput) -> String {
         match output {
-            ReplOutput::Text(t) | ReplOutput::Error(t) => t,
+            ReplOutput::Text(t) | ReplOutput::Note(t) | ReplOutput::Error(t) => t,
             other => format!("{other:?}"),
         }
     }

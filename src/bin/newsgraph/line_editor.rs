@@ -103,7 +103,7 @@ pub fn interactive(mut session: ReplSession) -> anyhow::Result<ExitCode> {
         }
         match eval_guarded(&mut session, &statement) {
             ReplOutput::Nothing => {}
-            ReplOutput::Text(text) => print!("{text}"),
+            ReplOutput::Text(text) | ReplOutput::Note(text) => print!("{text}"),
             ReplOutput::Error(text) => eprint!("{text}"),
             ReplOutput::Quit => break,
         }

@@ -77,6 +77,10 @@ fn script(mut session: ReplSession, keep_going: bool) -> anyhow::Result<ExitCode
         match eval_guarded(&mut session, &statement.text) {
             ReplOutput::Nothing => {}
             ReplOutput::Text(text) => out.write_all(text.as_bytes())?,
+            ReplOutput::Note(text) => {
+                out.flush()?;
+                eprint!("{text}");
+            }
             ReplOutput::Error(text) => {
                 out.flush()?;
                 eprint!("{text}");
