@@ -431,3 +431,46 @@ fn without_a_subcommand_and_no_terminal_help_is_printed() {
     let ws = Workspace::new();
     ws.run(&[]).success().stdout_has("Usage: newsgraph");
 }
+
+/// Runs each `tests/data/repl/<name>.in` as a script (with `--keep-going`) on
+/// the seeded store and compares standard output, then standard error, with
+/// `<name>.out`. Paths of the temporary store and of the repository are
+/// replaced by `<ws>` and `<repo>`. `UPDATE_GOLDEN=1` rewrites the `.out` files.
+#[test]
+fn transcripts() {
+    let dir = std::path::Path::new(&repo("tests/data/repl")).to_path_buf();
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "in"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty());
+    let ws = seeded_workspace();
+    let mut failures = Vec::new();
+    for input in inputs {
+        let script_text = std::fs::read_to_string(&input).unwrap();
+        let run = ws.run_with_stdin(&["repl", "--keep-going"], &script_text);
+        let got = format!(
+            "{}--- stderr\n{}--- status {}\n",
+            run.stdout(),
+            run.stderr(),
+            run.code()
+        )
+        .replace(&ws.dir.path().to_string_lossy().into_owned(), "<ws>")
+        .replace(&repo(""), "<repo>/");
+        let expected_path = input.with_extension("out");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != got {
+            failures.push(format!(
+                "{}\n--- expected\n{expected}\n--- got\n{got}",
+                input.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

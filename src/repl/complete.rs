@@ -395,4 +395,17 @@ mod tests {
         check(".export tu", &[".export turtle "]);
         check(".nosuch x", &[]);
     }
+
+    #[test]
+    fn paths_after_file_commands() {
+        let dir = format!("{}/examples/art", env!("CARGO_MANIFEST_DIR"));
+        let line = format!(".load {dir}");
+        let (start, candidates) = index().complete(&line, line.len());
+        assert_eq!(start, ".load ".len());
+        let replaced: Vec<&str> = candidates.iter().map(|c| c.replacement.as_str()).collect();
+        assert_eq!(replaced, [format!("{dir}icles/")]);
+        let line = format!(".export turtle {dir}icles/gold");
+        let (_, candidates) = index().complete(&line, line.len());
+        assert_eq!(candidates[0].display, "gold.tsv");
+    }
 }

@@ -151,7 +151,14 @@ pub fn describe(store: &KnowledgeStore, entity: &EntityName) -> Result<String> {
         })
         .collect();
     line(&mut out, "type", &types.join(", "));
-    line(&mut out, "aliases", &entity.aliases.join(", "));
+    // The key is kept among the aliases for lookup; it is not a spelling.
+    let aliases: Vec<&str> = entity
+        .aliases
+        .iter()
+        .filter(|a| !entity.iri.ends_with(&format!("/{a}")))
+        .map(String::as_str)
+        .collect();
+    line(&mut out, "aliases", &aliases.join(", "));
     let same = values(
         store,
         &format!("SELECT DISTINCT ?x WHERE {{ {e} owl:sameAs ?x }} ORDER BY ?x"),

@@ -120,7 +120,7 @@ pub enum Command {
     /// input is not a terminal, statements are read from it as a script:
     /// `newsgraph repl < session.sparql`.
     Repl {
-        /// In a script, go on after an error (the exit status is still 1).
+        /// In a script, go on after an error (exit status 1 if any failed); without it the first error stops the script with status 2.
         #[arg(long)]
         keep_going: bool,
     },
