@@ -26,6 +26,7 @@
 //!   contested control claims, conflicting dates. Computed on demand from the store.
 //! - [`dates`]: pure text → date logic (find a date phrase, resolve it against
 //!   the publication date); used by [`rdf`] to give facts an `ng:date`.
+//! - [`repl`]: the interactive shell's logic (commands, completion, sessions), no terminal.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
 //!
 //! # Invariants
@@ -51,6 +52,7 @@ pub mod ingest;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod repl;
 pub mod resources;
 pub mod sources;
 pub mod store;

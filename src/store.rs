@@ -250,10 +250,22 @@ impl KnowledgeStore {
     /// Runs a SPARQL query. The default graph is the union of all graphs, and
     /// [`DEFAULT_PREFIXES`] are declared.
     pub fn query(&self, sparql: &str) -> Result<QueryOutcome> {
+        self.query_with_prefixes(sparql, &[])
+    }
+
+    /// Like [`KnowledgeStore::query`], with `extra` prefixes declared too
+    /// (they override default ones of the same name). Line and column of a
+    /// syntax error still refer to `sparql` as given.
+    pub fn query_with_prefixes(
+        &self,
+        sparql: &str,
+        extra: &[(String, String)],
+    ) -> Result<QueryOutcome> {
         let mut evaluator = SparqlEvaluator::new();
-        for (prefix, iri) in DEFAULT_PREFIXES {
+        let defaults = DEFAULT_PREFIXES.iter().map(|(p, i)| (*p, *i));
+        for (prefix, iri) in defaults.chain(extra.iter().map(|(p, i)| (p.as_str(), i.as_str()))) {
             evaluator = evaluator
-                .with_prefix(*prefix, *iri)
+                .with_prefix(prefix, iri)
                 .map_err(|e| Error::Query(e.to_string()))?;
         }
         let mut prepared = evaluator

@@ -4,5 +4,7 @@
 mod support;
 
 mod cli;
+mod repl;
+mod repl_pty;
 mod sources;
 mod tidy;

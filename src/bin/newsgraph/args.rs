@@ -42,9 +42,9 @@ pub struct Args {
     #[arg(long, global = true, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
 
-    /// What to do.
+    /// What to do (on a terminal, no subcommand opens the REPL).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -162,5 +162,18 @@ pub enum Command {
         /// Instead, list facts whose sources give different dates.
         #[arg(long)]
         dates: bool,
+    },
+    /// An interactive SPARQL shell on the store (the default on a terminal).
+    ///
+    /// End a query with `;` or a blank line; `.help` lists the dot-commands
+    /// (.entity, .facts, .load, .format, .output, …). Tab completes keywords,
+    /// prefixes, ontology terms, entity names and paths; history is kept in
+    /// $XDG_DATA_HOME/newsgraph/history (or NEWSGRAPH_HISTORY). When standard
+    /// input is not a terminal, statements are read from it as a script:
+    /// `newsgraph repl < session.sparql`.
+    Repl {
+        /// In a script, go on after an error (exit status 1 if any failed); without it the first error stops the script with status 2.
+        #[arg(long)]
+        keep_going: bool,
     },
 }

@@ -16,12 +16,17 @@ use crate::sources;
 
 /// Runs the command in `args`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let command = match args.command {
+        Some(command) => command,
+        None if crate::repl::on_terminal() => Command::Repl { keep_going: false },
+        None => return crate::repl::print_help(),
+    };
     let location = StoreLocation::parse(&args.store);
-    if let Command::Extract { paths } = &args.command {
+    if let Command::Extract { paths } = &command {
         return extract(&args.lexicon, paths);
     }
     let writes = matches!(
-        args.command,
+        command,
         Command::Ingest { .. }
             | Command::Remove { .. }
             | Command::Load { .. }
@@ -30,7 +35,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.read_only && writes {
         bail!("--read-only was given, but this command writes to the store");
     }
-    if !writes && !store_exists(&location) {
+    let creates = matches!(command, Command::Repl { .. }) && !args.read_only;
+    if !writes && !creates && !store_exists(&location) {
         bail!(
             "no store at {}; build one first with `newsgraph ingest PATH` (or pass --store)",
             args.store
@@ -44,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         other => other,
     }
     .with_context(|| format!("opening the store {}", args.store))?;
-    match args.command {
+    match command {
         Command::Ingest {
             paths,
             show,
@@ -160,6 +166,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Repl { keep_going } => crate::repl::run(store, keep_going),
     }
 }
 

@@ -4,6 +4,8 @@
 
 mod args;
 mod commands;
+mod line_editor;
+mod repl;
 mod sources;
 
 use std::process::ExitCode;

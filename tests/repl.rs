@@ -1,0 +1,476 @@
+//! `newsgraph repl` in script mode (statements piped on standard input):
+//! every dot-command, every output format, errors and exit statuses.
+//! Also the seeded store shared with the terminal tests in `repl_pty.rs`.
+
+use std::collections::BTreeSet;
+
+use newsgraph::facts::{Argument, DocExtraction, Fact, Provenance, Relation, Status, Thing};
+use newsgraph::mentions::{Entity, EntityKind};
+use newsgraph::store::{KnowledgeStore, StoreLocation};
+use newsgraph::text::{self, TextRules};
+
+use crate::support::{Run, Workspace, repo};
+
+/// A short article of our own, with hand-made entities and facts, so the
+/// REPL has something to show before the real extractor lands.
+const SEED_ARTICLE: &str = "Envoys meet in Miami\n\n\
+    Steve Witkoff met Kirill Dmitriev in Miami on Saturday. \
+    Volodymyr Zelensky rejected the revised ceasefire plan. \
+    Russia claims control of Pokrovsk.\n";
+
+/// A workspace whose store holds the example articles plus the seed article
+/// with its entities (Steve Witkoff, Kirill Dmitriev, Volodymyr Zelensky,
+/// Russia, Pokrovsk, Miami) and facts (met, rejected, claims_control, has_role).
+pub fn seeded_workspace() -> Workspace {
+    let ws = Workspace::new();
+    ws.run(&["ingest", &repo("examples/articles")]).success();
+    let path = ws.write("seed/envoys.txt", SEED_ARTICLE);
+    let store = KnowledgeStore::open(&StoreLocation::parse(&ws.store()), false).unwrap();
+    let (doc, _) = text::parse(
+        &path.to_string_lossy(),
+        SEED_ARTICLE.as_bytes(),
+        &TextRules::builtin().unwrap(),
+    )
+    .unwrap();
+    let sentence = |start: &str| {
+        doc.sentences
+            .iter()
+            .find(|s| s.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no sentence starting {start:?}: {:?}", doc.sentences))
+            .idx
+    };
+    let entity = |key: &str, name: &str, kind, variants: &[&str]| Entity {
+        key: key.into(),
+        name: name.into(),
+        kind,
+        wikidata: None,
+        affiliation: None,
+        variants: variants
+            .iter()
+            .map(|v| v.to_string())
+            .collect::<BTreeSet<_>>(),
+    };
+    let fact = |relation, subject: &str, object: Argument, idx| Fact {
+        relation,
+        subject: subject.into(),
+        object,
+        status: None,
+        place: None,
+        date_phrase: None,
+        provenance: Provenance {
+            sentence_idx: idx,
+            rule: "test/hand-made".into(),
+            confidence: 1.0,
+        },
+    };
+    let thing = |key: &str, label: &str| {
+        Argument::Thing(Thing {
+            key: key.into(),
+            label: label.into(),
+        })
+    };
+    let mut witkoff = entity(
+        "steve-witkoff",
+        "Steve Witkoff",
+        EntityKind::Person,
+        &["Witkoff", "Steve Witkof"],
+    );
+    witkoff.wikidata = Some("Q116223496".into());
+    let met = Fact {
+        status: Some(Status::Held),
+        place: Some("miami".into()),
+        date_phrase: Some("on Saturday".into()),
+        ..fact(
+            Relation::Met,
+            "steve-witkoff",
+            Argument::Entity("kirill-dmitriev".into()),
+            sentence("Steve Witkoff met"),
+        )
+    };
+    let extraction = DocExtraction {
+        entities: vec![
+            witkoff,
+            entity(
+                "kirill-dmitriev",
+                "Kirill Dmitriev",
+                EntityKind::Person,
+                &["Dmitriev"],
+            ),
+            entity(
+                "volodymyr-zelensky",
+                "Volodymyr Zelensky",
+                EntityKind::Person,
+                &["Zelenskyy"],
+            ),
+            entity("russia", "Russia", EntityKind::Country, &[]),
+            entity("pokrovsk", "Pokrovsk", EntityKind::Town, &[]),
+            entity("miami", "Miami", EntityKind::Town, &[]),
+        ],
+        mentions: Vec::new(),
+        facts: vec![
+            met,
+            fact(
+                Relation::HasRole,
+                "steve-witkoff",
+                thing("us-special-envoy", "US special envoy"),
+                sentence("Steve Witkoff met"),
+            ),
+            fact(
+                Relation::Rejected,
+                "volodymyr-zelensky",
+                thing("ceasefire-plan", "revised ceasefire plan"),
+                sentence("Volodymyr Zelensky"),
+            ),
+            fact(
+                Relation::ClaimsControl,
+                "russia",
+                Argument::Entity("pokrovsk".into()),
+                sentence("Russia claims"),
+            ),
+        ],
+        diagnostics: Vec::new(),
+    };
+    let quads = newsgraph::rdf::document_quads(&doc, &extraction);
+    assert!(store.insert_document(&doc.id, &quads).unwrap());
+    store.flush().unwrap();
+    ws
+}
+
+fn script(ws: &Workspace, input: &str) -> Run {
+    ws.run_with_stdin(&["repl"], input)
+}
+
+#[test]
+fn a_multi_line_query_prints_a_table_with_labels() {
+    let ws = seeded_workspace();
+    let out = script(
+        &ws,
+        "SELECT ?person ?label\nWHERE {\n  ?person a ng:Person ; rdfs:label ?label .\n}\nORDER BY ?label\n\n",
+    )
+    .success()
+    .stdout();
+    assert!(out.contains("│ ?person"), "{out}");
+    assert!(
+        out.contains("Steve Witkoff (ngid:entity/steve-witkoff)"),
+        "{out}"
+    );
+    assert!(out.contains("3 rows\n"), "{out}");
+}
+
+#[test]
+fn every_output_format() {
+    let ws = seeded_workspace();
+    let query = "SELECT ?label WHERE { ?e a ng:Country ; rdfs:label ?label };\n";
+    let table = script(&ws, &format!(".format table\n{query}"))
+        .success()
+        .stdout();
+    assert!(table.contains("│ Russia"), "{table}");
+    let tsv = script(&ws, &format!(".format tsv\n{query}"))
+        .success()
+        .stdout();
+    assert!(tsv.contains("?label\n\"Russia\"\n"), "{tsv}");
+    let csv = script(&ws, &format!(".format csv\n{query}"))
+        .success()
+        .stdout();
+    assert!(csv.contains("label\r\nRussia\r\n"), "{csv:?}");
+    let json = script(&ws, &format!(".format json\n{query}"))
+        .success()
+        .stdout();
+    assert!(json.contains("\"value\":\"Russia\""), "{json}");
+    let xml = script(&ws, &format!(".format xml\n{query}"))
+        .success()
+        .stdout();
+    assert!(xml.contains("<literal>Russia</literal>"), "{xml}");
+    let ask = script(
+        &ws,
+        "ASK { ?e rdfs:label \"Russia\" };\nASK { ?e rdfs:label \"Narnia\" };\n",
+    )
+    .success()
+    .stdout();
+    assert!(ask.ends_with("yes\nno\n"), "{ask}");
+    let construct = script(
+        &ws,
+        "CONSTRUCT { ?e a ng:Country } WHERE { ?e a ng:Country };\n",
+    )
+    .success()
+    .stdout();
+    assert!(construct.contains("a ng:Country"), "{construct}");
+    assert!(construct.contains("1 triple\n"), "{construct}");
+    script(&ws, ".format turtle\n")
+        .status(2)
+        .stderr_has("unknown format `turtle`; use table, tsv, csv or json");
+}
+
+#[test]
+fn entity_shows_type_aliases_roles_and_facts_with_evidence() {
+    let ws = seeded_workspace();
+    let out = script(&ws, ".entity witkoff\n").success().stdout();
+    for needle in [
+        "Steve Witkoff  ngid:entity/steve-witkoff",
+        "type         Person",
+        "aliases      ",
+        "Steve Witkof",
+        "same as      wd:Q116223496",
+        "roles        US special envoy",
+        "mentioned in envoys",
+        "Steve Witkoff met → Kirill Dmitriev  [held; Miami; on Saturday]",
+        "“Steve Witkoff met Kirill Dmitriev in Miami on Saturday.”",
+        "— envoys (",
+        "seed/envoys.txt)",
+    ] {
+        assert!(out.contains(needle), "lacks {needle:?}\n{out}");
+    }
+    let other_side = script(&ws, ".entity Kirill Dmitriev\n").success().stdout();
+    assert!(
+        other_side.contains("Steve Witkoff met → Kirill Dmitriev"),
+        "{other_side}"
+    );
+    script(&ws, ".entity Witkof\n")
+        .success()
+        .stdout_has("Steve Witkoff  ngid:entity/steve-witkoff");
+    script(&ws, ".entity Zelenski\n")
+        .status(2)
+        .stderr_has("no entity `Zelenski`; did you mean Volodymyr Zelensky?");
+}
+
+#[test]
+fn facts_sources_and_stats() {
+    let ws = seeded_workspace();
+    let run = script(&ws, ".format tsv\n.facts\n").success();
+    // Standard output holds only results; confirmations go to standard error.
+    assert_eq!(run.stderr(), "results as tsv\n");
+    let out = run.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+
+    assert_eq!(lines[0], "?relation\t?subject\t?object\t?doc\t?evidence");
+    assert!(
+        out.contains("\"claims_control\"\t\"Russia\"\t\"Pokrovsk\"\t\"envoys\""),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 1 + 4, "{out}");
+    let about = script(&ws, ".format tsv\n.facts Russia\n")
+        .success()
+        .stdout();
+    assert_eq!(about.lines().count(), 2, "{about}");
+    let sources = script(&ws, ".sources\n").success().stdout();
+    for doc in ["01-istanbul-talks", "05-translated-rewrite", "envoys"] {
+        assert!(sources.contains(doc), "{sources}");
+    }
+    assert!(sources.contains("6 rows"), "{sources}");
+    let stats = script(&ws, ".format csv\n.stats\n").success().stdout();
+    assert!(stats.contains("documents,6\r\n"), "{stats:?}");
+    assert!(stats.contains("entities,6\r\n"), "{stats:?}");
+    assert!(stats.contains("facts,4\r\n"), "{stats:?}");
+}
+
+#[test]
+fn load_prefix_export_output_timer_help_and_quit() {
+    let ws = Workspace::new();
+    let run = script(
+        &ws,
+        &format!(
+            ".load {}\n.prefix doc: <https://w3id.org/newsgraph/id/doc/>\n.prefixes\n\
+             .timer on\nSELECT (COUNT(*) AS ?n) WHERE {{ ?d a ng:Document }};\n.timer off\n\
+             SELECT ?name WHERE {{ ?d ng:fileName ?name . FILTER(STRSTARTS(STR(?d), STR(doc:))) }};\n\
+             .help\n.help entity\n.quit\n.stats\n",
+            repo("tests/data/ingest/plain.txt")
+        ),
+    )
+    .success()
+    ;
+    let (out, notes) = (run.stdout(), run.stderr());
+    assert!(
+        notes.contains("ingested 1 document (0 unchanged, 0 failed)"),
+        "{notes}"
+    );
+    assert!(
+        out.contains("doc:      <https://w3id.org/newsgraph/id/doc/>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ng:       <https://w3id.org/newsgraph/ontology#>"),
+        "{out}"
+    );
+    assert!(notes.contains("timer on\n"), "{notes}");
+    assert!(
+        notes.contains("doc: <https://w3id.org/newsgraph/id/doc/>\n"),
+        "{notes}"
+    );
+    assert!(out.contains(" ms)\n") || out.contains(" s)\n"), "{out}");
+    assert!(out.contains("│ plain"), "{out}");
+    assert!(out.contains(".neighbors NAME [HOPS]"), "{out}");
+    assert!(
+        out.contains("usage: .entity NAME\nEverything about one entity"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("?measure"),
+        ".quit must stop the script:\n{out}"
+    );
+
+    let ttl = ws.path("store.ttl");
+    let results = ws.path("results.tsv");
+    let run = script(
+        &ws,
+        &format!(
+            ".export turtle {}\n.format tsv\n.output {}\nSELECT ?name WHERE {{ ?d ng:fileName ?name }};\n.output\n.stats\n",
+            ttl.display(),
+            results.display()
+        ),
+    )
+    .success()
+    ;
+    let (out, notes) = (run.stdout(), run.stderr());
+    assert!(notes.contains("wrote the store as turtle to"), "{notes}");
+    assert!(notes.contains("results go to"), "{notes}");
+    assert!(
+        !out.contains("\"plain\""),
+        "results must go to the file:\n{out}"
+    );
+    assert!(out.contains("\"documents\"\t1"), "{out}");
+    let written = std::fs::read_to_string(&results).unwrap();
+    assert_eq!(written, "?name\n\"plain\"\n");
+    let turtle = std::fs::read_to_string(&ttl).unwrap();
+    assert!(turtle.contains("ng:Document"), "{turtle}");
+}
+
+#[test]
+fn path_commands_say_analysis_is_not_available_yet() {
+    let ws = seeded_workspace();
+    let run = script(
+        &ws,
+        ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
+    );
+    assert_eq!(run.code(), 2, "stops at the first error");
+    assert!(!run.stdout().contains("documents"));
+    let run = ws
+        .run_with_stdin(
+            &["repl", "--keep-going"],
+            ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
+        )
+        .status(1);
+    let err = run.stderr();
+    for cmd in [".path", ".neighbors", ".central", ".dot"] {
+        assert!(
+            err.contains(&format!("error: {cmd} is not available yet: path analysis")),
+            "{cmd}: {err}"
+        );
+    }
+    assert!(
+        run.stdout().contains("documents"),
+        "went on after the errors"
+    );
+}
+
+#[test]
+fn errors_are_positioned_and_the_script_stops_unless_keep_going() {
+    let ws = seeded_workspace();
+    let run = script(&ws, ".stats\nSELECT ?x\nWHERE { ?x ?y }\n\n.sources\n").status(2);
+    let err = run.stderr();
+    assert!(err.contains("error: malformed SPARQL"), "{err}");
+    assert!(err.contains("  2 | WHERE { ?x ?y }\n    |"), "{err}");
+    assert!(
+        err.contains("(in the statement at line 2 of the input)"),
+        "{err}"
+    );
+    // The caret sits under the column the parser reports ("error at 2:C").
+    let reported: usize = err
+        .split("error at 2:")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no position in {err}"));
+    let caret_line = err.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
+    assert_eq!(
+        caret_line.find('^'),
+        Some("  2 | ".len() + reported - 1),
+        "{err}"
+    );
+    assert!(
+        !run.stdout().contains("01-istanbul-talks"),
+        "stopped before .sources"
+    );
+
+    script(&ws, ".entty Russia\n")
+        .status(2)
+        .stderr_has("unknown command `.entty`; did you mean `.entity`?");
+    ws.run_with_stdin(&["repl", "--keep-going"], ".nonsense\n.sources\n")
+        .status(1)
+        .stdout_has("01-istanbul-talks");
+}
+
+#[test]
+fn a_read_only_store_refuses_load() {
+    let ws = seeded_workspace();
+    ws.run_with_stdin(
+        &["--read-only", "repl"],
+        &format!(".load {}\n", repo("tests/data/ingest/plain.txt")),
+    )
+    .status(2)
+    .stderr_has("the store is open read-only");
+    ws.run_with_stdin(&["--read-only", "repl"], ".stats\n")
+        .success()
+        .stdout_has("documents");
+}
+
+#[test]
+fn odd_input_never_crashes() {
+    let ws = seeded_workspace();
+    let input = "\"\n}\n\n.\n..\n.entity\n.path\n.output /nonexistent/dir/file\n.export turtle /nonexistent/x.ttl\n\
+                 .load /nonexistent\n.prefix x: <not an iri>\nSELECT ?x WHERE { ?x ?y ?z } LIMIT -1;\n\u{1F600} ;\n\
+                 ?x ?y ?z .;\n.help nonsense\n.neighbors\n.timer\n.format\n";
+    let run = ws
+        .run_with_stdin(&["repl", "--keep-going"], input)
+        .status(1);
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    assert!(!run.stderr().contains("internal error"), "{}", run.stderr());
+}
+
+#[test]
+fn without_a_subcommand_and_no_terminal_help_is_printed() {
+    let ws = Workspace::new();
+    ws.run(&[]).success().stdout_has("Usage: newsgraph");
+}
+
+/// Runs each `tests/data/repl/<name>.in` as a script (with `--keep-going`) on
+/// the seeded store and compares standard output, then standard error, with
+/// `<name>.out`. Paths of the temporary store and of the repository are
+/// replaced by `<ws>` and `<repo>`. `UPDATE_GOLDEN=1` rewrites the `.out` files.
+#[test]
+fn transcripts() {
+    let dir = std::path::Path::new(&repo("tests/data/repl")).to_path_buf();
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "in"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty());
+    let ws = seeded_workspace();
+    let mut failures = Vec::new();
+    for input in inputs {
+        let script_text = std::fs::read_to_string(&input).unwrap();
+        let run = ws.run_with_stdin(&["repl", "--keep-going"], &script_text);
+        let got = format!(
+            "{}--- stderr\n{}--- status {}\n",
+            run.stdout(),
+            run.stderr(),
+            run.code()
+        )
+        .replace(&ws.dir.path().to_string_lossy().into_owned(), "<ws>")
+        .replace(&repo(""), "<repo>/");
+        let expected_path = input.with_extension("out");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != got {
+            failures.push(format!(
+                "{}\n--- expected\n{expected}\n--- got\n{got}",
+                input.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
