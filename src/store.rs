@@ -245,7 +245,7 @@ impl KnowledgeStore {
                 for triple in &triples {
                     out.serialize_triple(triple).map_err(|e| Error::Rdf(e.to_string()))?;
                 }
-                out.finish().map_err(|e| Error::Rdf(e.to_string()))
+                out.finish().map_err(Into::into)
             }
         };
         written.map(|_| ()).map_err(|e| Error::Rdf(e.to_string()))

@@ -83,6 +83,9 @@ pub fn write_outcome(outcome: &QueryOutcome, format: ResultFormat, out: &mut dyn
                 .map_err(io)?;
             writeln!(out).map_err(io)
         }
+        (QueryOutcome::Boolean(_), ResultFormat::Rdf(_)) => {
+            Err(Error::Usage("an ASK query gives yes or no, not RDF; use --format table, tsv, csv, json or xml".into()))
+        }
         (QueryOutcome::Solutions { variables, rows }, ResultFormat::Table) => {
             write_table(variables, rows, out).map_err(io)
         }
@@ -140,7 +143,7 @@ fn results_format(format: ResultFormat) -> QueryResultsFormat {
 
 fn write_table(variables: &[String], rows: &[Vec<Option<Term>>], out: &mut dyn Write) -> std::io::Result<()> {
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(variables.iter().map(|v| format!("?{v}")));
     for row in rows {
         table.add_row(row.iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()));

@@ -58,7 +58,7 @@ const WRAPPED_LINE_MIN: usize = 70;
 /// Splits the body (and the headline, first) into sentences.
 pub fn split_body(body: &Body, headline: Option<&Span>, abbreviations: &Abbreviations) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut push = |span: Span, is_headline: bool, sentences: &mut Vec<Sentence>| {
+    let push = |span: Span, is_headline: bool, sentences: &mut Vec<Sentence>| {
         let text = normalise(&body.visible[span.start..span.end]);
         if text.chars().any(char::is_alphanumeric) {
             sentences.push(Sentence { idx: sentences.len(), span, text, is_headline });
