@@ -6,8 +6,14 @@
 //! entities by key and to their evidence by sentence index; this module never
 //! sees RDF, the store or output formats.
 
+mod engine;
+
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostics::Diagnostic;
-use crate::mentions::{Entity, Mention};
+use crate::mentions::{Entity, Mention, analyse, slug};
+use crate::resources::Resources;
+use crate::text::Document;
 
 /// A relation between two arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,13 +36,8 @@ pub enum Relation {
 
 impl Relation {
     /// The five relations scored by `newsgraph facts`.
-    pub const SCORED: [Relation; 5] = [
-        Relation::Met,
-        Relation::Proposed,
-        Relation::Rejected,
-        Relation::ClaimsControl,
-        Relation::DisputesControl,
-    ];
+    pub const SCORED: [Relation; 5] =
+        [Relation::Met, Relation::Proposed, Relation::Rejected, Relation::ClaimsControl, Relation::DisputesControl];
 
     /// The name used in rule files and in `facts` output (`claims_control`).
     pub fn name(self) -> &'static str {
@@ -142,7 +143,71 @@ pub struct DocExtraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Extracts the facts of one document. (Placeholder until the extractors land.)
-pub fn extract(_document: &crate::text::Document, _resources: &crate::resources::Resources) -> DocExtraction {
-    DocExtraction::default()
+/// Extracts the facts of one document: mentions (see [`crate::mentions::analyse`]),
+/// then the relation rules, then roles; facts are deduplicated (one per
+/// relation, subject and object; `met` in either order; the first sentence
+/// is kept as evidence) and every thing gets the fullest label seen for its key.
+pub fn extract(document: &Document, resources: &Resources) -> DocExtraction {
+    let analysis = analyse(document, resources);
+    let mut facts = engine::run(&analysis, resources);
+    for role in &analysis.roles {
+        facts.push(Fact {
+            relation: Relation::HasRole,
+            subject: role.person.clone(),
+            object: Argument::Thing(Thing { key: slug(&role.text), label: role.text.clone() }),
+            status: None,
+            place: None,
+            date_phrase: None,
+            provenance: Provenance { sentence_idx: role.sentence_idx, rule: "role/title".into(), confidence: 0.9 },
+        });
+    }
+    let facts = dedup(facts);
+    let known: HashSet<&str> = analysis.entities.iter().map(|e| e.key.as_str()).collect();
+    let facts: Vec<Fact> = facts
+        .into_iter()
+        .filter(|f| {
+            known.contains(f.subject.as_str())
+                && match &f.object {
+                    Argument::Entity(k) => known.contains(k.as_str()) && *k != f.subject,
+                    Argument::Thing(_) => true,
+                }
+        })
+        .collect();
+    DocExtraction { entities: analysis.entities, mentions: analysis.mentions, facts, diagnostics: Vec::new() }
+}
+
+fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for fact in &facts {
+        if let Argument::Thing(t) = &fact.object {
+            let best = labels.entry(t.key.clone()).or_insert_with(|| t.label.clone());
+            if t.label.split(' ').count() > best.split(' ').count() && t.label.split(' ').count() <= 10 {
+                *best = t.label.clone();
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for mut fact in facts {
+        let object_key = match &fact.object {
+            Argument::Entity(k) => k.clone(),
+            Argument::Thing(t) => format!("thing:{}", t.key),
+        };
+        let (a, b) = if fact.relation.is_symmetric() && fact.subject > object_key {
+            (object_key.clone(), fact.subject.clone())
+        } else {
+            (fact.subject.clone(), object_key.clone())
+        };
+        if !seen.insert((fact.relation, a, b)) {
+            continue;
+        }
+        if let Argument::Thing(t) = &mut fact.object
+            && fact.relation != Relation::HasRole
+            && let Some(label) = labels.get(&t.key)
+        {
+            t.label = label.clone();
+        }
+        out.push(fact);
+    }
+    out
 }
