@@ -19,7 +19,12 @@ use newsgraph::pipeline;
 use newsgraph::resources::Resources;
 
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    // `--mentions` prints each sentence's mentions instead (for tuning rules).
+    let show_mentions = paths.first().is_some_and(|p| p == "--mentions");
+    if show_mentions {
+        paths.remove(0);
+    }
     if paths.is_empty() {
         eprintln!("usage: extract_article FILE...");
         return ExitCode::from(2);
@@ -51,6 +56,20 @@ fn main() -> ExitCode {
                 continue;
             }
         };
+        if show_mentions {
+            let analysis = newsgraph::mentions::analyse(&processed.document, &resources);
+            for s in &analysis.sentences {
+                println!("# {}", s.text);
+                for i in &s.items {
+                    let surface = &s.text[s.tokens[i.start].span.start..s.tokens[i.end - 1].span.end];
+                    println!(
+                        "  {surface} -> {} {:?} party={:?} place={} modifier={} {:?}",
+                        i.entity, i.kind, i.party, i.place, i.modifier, i.source
+                    );
+                }
+            }
+            continue;
+        }
         let extraction = index.merge(processed.extraction);
         let names: HashMap<&str, &str> =
             extraction.entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();

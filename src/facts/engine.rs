@@ -62,6 +62,8 @@ struct ThingSpan {
     end: usize,
     thing: Thing,
     generic: bool,
+    /// Parties named inside a plan's noun phrase ("US draft"): its proposers.
+    owners: Vec<String>,
 }
 
 /// One sentence being read.
@@ -80,6 +82,9 @@ struct Found<'r> {
     end: usize,
     trigger: &'r Trigger,
 }
+
+/// Words that may stand inside a title before a name ("new chief negotiator").
+const TITLE_FILLERS: [&str; 10] = ["new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then"];
 
 const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "its", "their", "his", "her", "this", "that", "such", "any", "whole"];
@@ -101,6 +106,11 @@ impl<'r> Engine<'r> {
         }
         let ctx = Ctx { idx, s, words, embedded, item_at };
         let things = self.things(&ctx);
+        for t in &things {
+            for owner in &t.owners {
+                self.add_stance(&ctx, Relation::Proposed, owner, t.thing.clone(), "proposed/possessor", 0.6);
+            }
+        }
         self.things_by_sentence.push(things);
         let found = self.triggers(&ctx);
         let first_dispute = found.iter().find(|f| f.trigger.relation == Relation::DisputesControl).map(|f| f.start);
@@ -237,7 +247,9 @@ impl<'r> Engine<'r> {
             if !group.is_empty() {
                 let connector = self.res.rules.cue_at(&ctx.words, w, Cue::Connector).is_some()
                     || ["along", "together", "as", "well", "accompanied"].contains(&word)
+                    || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
+                    || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
                     || word == "'s";
                 if connector {
                     j -= 1;
@@ -270,10 +282,7 @@ impl<'r> Engine<'r> {
             }
             if let Some(k) = ctx.item_at[j] {
                 let item = &ctx.s.items[k];
-                let usable = item.as_party().is_some()
-                    || (allow_places
-                        && !item.modifier
-                        && (item.kind == EntityKind::Country || item.source == Source::Metonym));
+                let usable = item.as_party().is_some() || (allow_places && !item.modifier && item.party.is_some());
                 if usable {
                     if !group.contains(&k) {
                         group.push(k);
@@ -296,6 +305,8 @@ impl<'r> Engine<'r> {
                 }
                 let connector = self.res.rules.cue_at(&ctx.words, j, Cue::Connector).is_some()
                     || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
+                    || TITLE_FILLERS.contains(&word)
+                    || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
                     || lex.title_words.contains(word)
                     || DETERMINERS.contains(&word)
                     || word == "'s";
@@ -360,6 +371,16 @@ impl<'r> Engine<'r> {
     fn met(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
         let lo = self.clause_start(ctx, f.start, true);
         let hi = self.clause_end(ctx, f.end, true);
+        if std::env::var("NG_DEBUG").is_ok() {
+            eprintln!(
+                "met {:?} at {} lo {} hi {} cancelled {}",
+                f.trigger.words,
+                f.start,
+                lo,
+                hi,
+                self.cancelled(ctx, f, lo)
+            );
+        }
         if self.cancelled(ctx, f, lo) {
             return;
         }
@@ -369,6 +390,9 @@ impl<'r> Engine<'r> {
         let rule = f.trigger.rule.as_str();
         match f.trigger.form {
             TriggerForm::Between => {
+                if std::env::var("NG_DEBUG").is_ok() {
+                    eprintln!("between at {} lo {} hi {}", f.start, lo, hi);
+                }
                 if f.trigger.words.len() == 1 {
                     let from = f.start.saturating_sub(6).max(lo);
                     if !(from..f.start).any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some()) {
@@ -385,17 +409,24 @@ impl<'r> Engine<'r> {
                 let mut a = self.side(ctx, &main[..split]);
                 let mut b = self.side(ctx, &main[split..]);
                 let inc: Vec<String> = self.side(ctx, &included);
+                let (orig_a, orig_b) = (a.clone(), b.clone());
+                let mut to_a = Vec::new();
+                let mut to_b = Vec::new();
                 for person in inc {
                     let aff = self.affiliation(&person).map(str::to_string);
-                    let on_b = b.iter().any(|k| Some(k.as_str()) == aff.as_deref());
-                    let on_a = a.iter().any(|k| Some(k.as_str()) == aff.as_deref());
-                    let target = if on_b || (!on_a && b.iter().any(|k| self.kinds.get(k) == Some(&EntityKind::Group))) {
-                        &mut b
-                    } else {
-                        &mut a
-                    };
-                    target.retain(|k| self.is_person(k));
-                    target.push(person);
+                    let on_b = orig_b.iter().any(|k| Some(k.as_str()) == aff.as_deref());
+                    let on_a = orig_a.iter().any(|k| Some(k.as_str()) == aff.as_deref());
+                    let group_b = orig_b.iter().any(|k| self.kinds.get(k) == Some(&EntityKind::Group));
+                    if on_b || (!on_a && group_b) { to_b.push(person) } else { to_a.push(person) }
+                }
+                for (side, add) in [(&mut a, to_a), (&mut b, to_b)] {
+                    if !add.is_empty() {
+                        side.retain(|k| self.is_person(k));
+                        side.extend(add);
+                    }
+                }
+                if std::env::var("NG_DEBUG").is_ok() {
+                    eprintln!("between sides {a:?} {b:?} group {group:?} inc {including:?}");
                 }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
             }
@@ -445,7 +476,7 @@ impl<'r> Engine<'r> {
                 let a = self.side(ctx, &subject);
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
-                } else if self.event_after(ctx, f.end, hi) || f.trigger.form == TriggerForm::Joined {
+                } else if self.event_after(ctx, f.end, hi) {
                     let others = self.last_meeting.clone();
                     self.pair(ctx, &a, &others, status, rule, 0.6);
                 } else if a.len() >= 2
@@ -534,16 +565,22 @@ impl<'r> Engine<'r> {
         if a.is_empty() || b.is_empty() {
             return;
         }
+        let anaphoric = b == self.last_meeting.as_slice();
         for x in a {
             for y in b {
+                if std::env::var("NG_DEBUG").is_ok() {
+                    eprintln!("pair {x} {y} same {}", self.same_side(x, y));
+                }
                 if !self.same_side(x, y) {
                     self.add_met(ctx, x, y, status, rule, confidence);
                 }
             }
         }
-        let mut all: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
-        all.dedup();
-        self.last_meeting = all;
+        if !anaphoric {
+            let mut all: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
+            all.dedup();
+            self.last_meeting = all;
+        }
     }
 
     fn add_met(&mut self, ctx: &Ctx<'_>, a: &str, b: &str, status: Status, rule: &str, confidence: f32) {
@@ -585,7 +622,7 @@ impl<'r> Engine<'r> {
                 let object = if f.trigger.rule.ends_with("never-do") {
                     self.thing_left(ctx, f.start, 0)
                 } else {
-                    let from = if form == TriggerForm::Never { f.end - 1 } else { f.end };
+                    let from = if form == TriggerForm::Never { f.start + 1 } else { f.end };
                     self.thing_right(ctx, from, hi).or_else(|| self.relative_thing(ctx, f.start, lo))
                 };
                 (subjects, object)
@@ -696,7 +733,7 @@ impl<'r> Engine<'r> {
                 continue;
             }
             if let Some((end, thing)) = self.canonical_at(words, j) {
-                out.push(ThingSpan { start: j, end, thing, generic: false });
+                out.push(ThingSpan { start: j, end, thing, generic: false, owners: Vec::new() });
                 j = end;
                 continue;
             }
@@ -705,17 +742,32 @@ impl<'r> Engine<'r> {
                 None | Some(ObjectClass::Modifier) => {
                     j += 1;
                 }
-                Some(class) => {
-                    // Extend over compound heads ("peace plan", "counter-proposal").
+                Some(_) => {
+                    // Extend over compound heads and inner modifiers ("peace plan", "draft peace plan").
+                    let is_obj = |t: usize| ctx.item_at[t].is_none() && rules.object_class(words[t]).is_some();
                     let mut head_end = j + 1;
                     while head_end < words.len()
-                        && rules.object_class(words[head_end]).is_some_and(|c| c != ObjectClass::Modifier)
-                        && ctx.item_at[head_end].is_none()
+                        && (is_obj(head_end)
+                            || words[head_end] == "-" && head_end + 1 < words.len() && is_obj(head_end + 1))
                     {
                         head_end += 1;
                     }
+                    while head_end > j + 1
+                        && (words[head_end - 1] == "-"
+                            || rules.object_class(words[head_end - 1]) == Some(ObjectClass::Modifier))
+                    {
+                        head_end -= 1;
+                    }
                     let head = words[head_end - 1];
-                    let class = rules.object_class(head).unwrap_or(class);
+                    let Some(class) = rules.object_class(head).filter(|c| *c != ObjectClass::Modifier) else {
+                        j = head_end;
+                        continue;
+                    };
+                    if words.get(head_end) == Some(&"'s") {
+                        // "the framework's provision": a modifier of the next thing.
+                        j = head_end + 1;
+                        continue;
+                    }
                     // Modifiers to the left.
                     let mut start = j;
                     while start > 0 {
@@ -736,17 +788,19 @@ impl<'r> Engine<'r> {
                     while start < j && matches!(words[start], "-" | "'s") {
                         start += 1;
                     }
-                    // "of"/"for" + another thing or party.
+                    // "of"/"for"/"about" + another thing or party, at most twice.
                     let mut end = head_end;
-                    if (matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"to"))
-                        && class != ObjectClass::Thing
-                        || matches!(words.get(end), Some(&"of") | Some(&"for")) && class == ObjectClass::Thing)
-                        && let Some(next) = (end + 1..(end + 7).min(words.len())).find(|&t| {
+                    for _ in 0..2 {
+                        let linker = matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"about"))
+                            || words.get(end) == Some(&"to") && class != ObjectClass::Thing;
+                        if !linker {
+                            break;
+                        }
+                        let next = (end + 1..(end + 7).min(words.len())).find(|&t| {
                             rules.object_class(words[t]).is_some_and(|c| c != ObjectClass::Modifier)
                                 || ctx.item_at[t].is_some()
-                        })
-                        && !words[end..next].contains(&",")
-                    {
+                        });
+                        let Some(next) = next.filter(|&n| !words[end..n].contains(&",")) else { break };
                         end = match ctx.item_at[next] {
                             Some(k) => ctx.s.items[k].end,
                             None => {
@@ -759,6 +813,10 @@ impl<'r> Engine<'r> {
                                 e
                             }
                         };
+                    }
+                    if class == ObjectClass::Part && end == head_end && head != "version" {
+                        j = end.max(j + 1);
+                        continue; // "a point": too vague alone
                     }
                     let label = span_text(ctx, start, end);
                     let core = &words[start..head_end];
@@ -777,7 +835,19 @@ impl<'r> Engine<'r> {
                     if is_plan {
                         self.last_plan = Some(thing.clone());
                     }
-                    out.push(ThingSpan { start, end, thing, generic: class == ObjectClass::Generic });
+                    // "the US draft", "Trump's 28-point plan": the owner proposed it.
+                    let owners = if is_plan {
+                        ctx.s
+                            .items
+                            .iter()
+                            .filter(|i| i.start >= start && i.end <= head_end && !i.place && i.party.is_some())
+                            .filter(|i| i.source != Source::Pronoun)
+                            .filter_map(|i| i.party.clone())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    out.push(ThingSpan { start, end, thing, generic: class == ObjectClass::Generic, owners });
                     j = end.max(j + 1);
                 }
             }
@@ -967,20 +1037,22 @@ impl<'r> Engine<'r> {
                     let before =
                         if j > 0 && ctx.words[j - 1] == "the" { j.saturating_sub(2) } else { j.saturating_sub(1) };
                     let prep = j > 0
+                        && f.trigger.relation != Relation::DisputesControl
                         && matches!(
                             ctx.words[before],
                             "in" | "at" | "near" | "to" | "from" | "towards" | "toward" | "into"
                         );
+                    let locative = matches!(ctx.words[before], "in" | "at" | "near" | "of" | "from" | "into");
+                    let joined = last_place_end.is_some_and(|e| {
+                        !locative
+                            && ctx.words[e..j].iter().any(|w| matches!(*w, "and" | "," | "or" | "nor" | "as" | "("))
+                    });
                     match last_place_end {
                         None if j <= f.end + 10 && !prep => {
                             places.push(item.entity.clone());
                             last_place_end = Some(item.end);
                         }
-                        Some(_)
-                            if !prep
-                                && j > 0
-                                && matches!(ctx.words[before], "and" | "," | "or" | "nor" | "as" | "(" | "-") =>
-                        {
+                        Some(_) if joined || matches!(ctx.words[before], "and" | "," | "or" | "nor" | "as" | "(") => {
                             if !places.contains(&item.entity) {
                                 places.push(item.entity.clone());
                             }
@@ -1001,14 +1073,8 @@ impl<'r> Engine<'r> {
                     let _ = len;
                     return self.last_claim_places.clone();
                 }
-                if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some() {
-                    return self
-                        .last_claim_places
-                        .last()
-                        .cloned()
-                        .or_else(|| self.last_place.clone())
-                        .into_iter()
-                        .collect();
+                if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some() && ctx.words.get(j + 2) != Some(&"of") {
+                    return self.place_anaphor(ctx, f.start);
                 }
             }
             j += 1;
@@ -1032,13 +1098,23 @@ impl<'r> Engine<'r> {
                             return self.last_claim_places.clone();
                         }
                         if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some() {
-                            return self.last_claim_places.last().cloned().into_iter().collect();
+                            return self.place_anaphor(ctx, j);
                         }
                     }
                 }
             }
         }
         places
+    }
+
+    /// "the city": a place named earlier in this sentence, else the last claimed place, else the last place.
+    fn place_anaphor(&self, ctx: &Ctx<'_>, before: usize) -> Vec<String> {
+        let here = ctx.s.items.iter().rev().find(|i| i.end <= before && is_place_kind(i.kind) && !i.modifier);
+        here.map(|i| i.entity.clone())
+            .or_else(|| self.last_claim_places.last().cloned())
+            .or_else(|| self.last_place.clone())
+            .into_iter()
+            .collect()
     }
 
     fn dispute(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
@@ -1109,8 +1185,7 @@ fn span_text(ctx: &Ctx<'_>, start: usize, end: usize) -> String {
     for j in start..end {
         let t = &ctx.s.tokens[j];
         let word = ctx.words[j];
-        let glue = j > start
-            && (word == "-" || word == "'s" || ctx.words[j - 1] == "-" || !t.is_word);
+        let glue = j > start && (word == "-" || word == "'s" || ctx.words[j - 1] == "-" || !t.is_word);
         if j > start && !glue {
             out.push(' ');
         }

@@ -270,7 +270,7 @@ impl<'r> State<'r> {
                 let kind = lex.entity(k).map_or(EntityKind::Country, |e| e.kind);
                 return Some(mk(k, kind, Some(k.clone()), false, Source::Metonym, hit.end));
             }
-            let party = party_of(lex, e);
+            let party = metonym.clone().or_else(|| party_of(lex, e));
             let place = matches!(e.kind, EntityKind::Town | EntityKind::Region)
                 || (e.kind == EntityKind::Country && after_place_prep);
             return Some(mk(&e.key, e.kind, party, place, Source::Name, hit.end));
@@ -383,6 +383,26 @@ impl<'r> State<'r> {
             }
             if start == i && i > 0 && lex.title_words.contains(words[i - 1]) {
                 had_title = true;
+            }
+            // "Russias Defense Ministry": a state whose apostrophe was lost, then the rest.
+            if start + 1 < end
+                && let Some(k) = text[tokens[start].span.start..tokens[start].span.end]
+                    .strip_suffix('s')
+                    .and_then(|stem| possessive_state(lex, stem))
+            {
+                items.push(Item {
+                    start,
+                    end: start + 1,
+                    entity: k.clone(),
+                    kind: EntityKind::Country,
+                    party: Some(k),
+                    place: false,
+                    modifier: false,
+                    source: Source::Metonym,
+                });
+                covered[start] = true;
+                i = start + 1;
+                continue;
             }
             if start < end
                 && let Some(item) = self.unknown_run(text, tokens, words, start, end, had_title, honorific, items)
@@ -521,11 +541,16 @@ impl<'r> State<'r> {
             it.end += 1;
             return Some(it);
         }
-        if place_before || appositive_place(words, end) {
+        let bare_place_noun = start > 0 && matches!(words[start - 1], "village" | "town" | "city" | "settlement");
+        if place_before || bare_place_noun || appositive_place(words, end) {
             let key = self.unknown_entity(&name, EntityKind::Town);
             return Some(item(key, EntityKind::Town, None, true, Source::Name));
         }
-        if (2..=4).contains(&n_words) && (had_title || appositive_title(lex, words, end)) {
+        let plausible = tokens[start..end].iter().all(|t| {
+            let w = &text[t.span.start..t.span.end];
+            !lex.title_words.contains(t.lower.as_str()) && !w.chars().skip(1).any(char::is_uppercase)
+        });
+        if plausible && (2..=4).contains(&n_words) && (had_title || appositive_title(lex, words, end)) {
             let key = self.unknown_entity(&name, EntityKind::Person);
             return Some(item(key.clone(), EntityKind::Person, Some(key), false, Source::Name));
         }
@@ -681,9 +706,10 @@ impl<'r> State<'r> {
             {
                 embedded.push((end, (close + 1).min(words.len())));
                 let first = words[end + 1];
+                let relative = is_relative(first);
                 let mut aff = None;
                 for other in items.iter_mut() {
-                    if other.start > end && other.end <= close {
+                    if other.start > end && other.end <= close && !relative {
                         other.modifier = true;
                         if aff.is_none() && other.kind != EntityKind::Person {
                             aff = other.party.clone();
@@ -702,17 +728,30 @@ impl<'r> State<'r> {
         }
         // Appositives and relative clauses after non-persons, and parentheses.
         for k in 0..n {
-            let end = items[k].end;
+            let mut end = items[k].end;
+            // "X (Y), a think tank,": the appositive may follow a bracket.
+            if words.get(end) == Some(&"(")
+                && let Some(close) = words[end..].iter().position(|w| *w == ")")
+                && words.get(end + close + 1) == Some(&",")
+            {
+                end += close + 1;
+            }
             if items[k].kind != EntityKind::Person
                 && words.get(end) == Some(&",")
                 && let Some(close) = appositive_end(lex, words, end + 1)
             {
                 embedded.push((end, (close + 1).min(words.len())));
+                let relative = is_relative(words[end + 1]);
                 for other in items.iter_mut() {
-                    if other.start > end && other.end <= close {
+                    if other.start > end && other.end <= close && !relative {
                         other.modifier = true;
                     }
                 }
+            }
+            let end = items[k].end;
+            // "Washington-based", "US-led": an attribute, not an actor.
+            if words.get(end) == Some(&"-") && items[k].kind != EntityKind::Person {
+                items[k].modifier = true;
             }
             if words.get(end) == Some(&"(")
                 && let Some(close) = words[end..].iter().position(|w| *w == ")").map(|p| end + p)
@@ -931,17 +970,22 @@ fn appositive_title(lex: &crate::resources::Lexicon, words: &[&str], end: usize)
         || words.get(end).is_some_and(|w| matches!(*w, "said" | "says" | "told"))
 }
 
+/// True for words that open a relative clause (embedded, but its mentions still act inside it).
+fn is_relative(word: &str) -> bool {
+    matches!(word, "who" | "which" | "whose" | "known" | "also")
+}
+
 /// Where an appositive or relative clause opened at `from` closes (exclusive), if it is one.
 fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) -> Option<usize> {
     let first = *words.get(from)?;
-    let opens = matches!(
-        first,
-        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "known" | "also" | "its" | "his" | "her"
-    ) || lex.title_words.contains(first);
+    let close = words[from..].iter().position(|w| matches!(*w, "," | ";" | ":" | ")")).map(|p| from + p);
+    let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her")
+        || is_relative(first)
+        || lex.title_words.contains(first)
+        || close.is_some_and(|c| c - from <= 7 && words[from..c].iter().any(|w| lex.title_words.contains(*w)));
     if !opens {
         return None;
     }
-    let close = words[from..].iter().position(|w| matches!(*w, "," | ";" | ":" | ")")).map(|p| from + p);
     Some(close.unwrap_or(words.len()))
 }
 
@@ -956,6 +1000,15 @@ fn alias_target(words: &[&str], start: usize, items: &[Item]) -> Option<usize> {
         return None;
     }
     items.iter().rposition(|i| i.end <= start && i.start + 8 >= start && !i.modifier && i.source == Source::Name)
+}
+
+/// The state a surface names (a country or a metonym), for possessives written without an apostrophe.
+fn possessive_state(lex: &crate::resources::Lexicon, stem: &str) -> Option<String> {
+    lex.lookup(stem).iter().find_map(|t| match t {
+        SurfaceTarget::Metonym(k) => Some(k.clone()),
+        SurfaceTarget::Entity(i) if lex.entities[*i].kind == EntityKind::Country => Some(lex.entities[*i].key.clone()),
+        _ => None,
+    })
 }
 
 fn first_name_similar(e: &LexEntity, first: &str) -> bool {

@@ -20,6 +20,7 @@ pub fn translit_key(name: &str) -> String {
     let mut s = base;
     for (from, to) in [
         ("shch", "s"),
+        ("ph", "f"),
         ("sch", "s"),
         ("kh", "h"),
         ("zh", "z"),

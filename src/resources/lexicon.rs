@@ -130,7 +130,7 @@ impl Lexicon {
                     match table.get(row, "kind") {
                         "person" => {
                             person_titles.insert(title.to_lowercase());
-                            for word in title.split(' ') {
+                            for word in title.split([' ', '-']) {
                                 title_words.insert(word.to_lowercase());
                             }
                         }
@@ -157,7 +157,7 @@ impl Lexicon {
                 });
             }
         }
-        for word in ["of", "the", "and"] {
+        for word in ["of", "the", "and", "in", "to", "for", "at"] {
             title_words.remove(word);
         }
         for (_, key) in metonyms.iter().chain(demonyms.iter()) {
