@@ -1,1 +1,3 @@
+//! The single integration-test binary: each module below is one area.
 
+mod extraction;

@@ -250,6 +250,7 @@ impl<'r> Engine<'r> {
                     || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
+                    || word == "the"
                     || word == "'s";
                 if connector {
                     j -= 1;

@@ -181,8 +181,10 @@ impl<'r> State<'r> {
         self.unknown_names(text, &tokens, &words, &mut covered, &mut items);
         items.sort_by_key(|i| i.start);
         for item in &items {
-            if let Some(e) = res.lexicon.entity(&item.entity) {
-                self.ensure_lexicon(e);
+            for key in std::iter::once(&item.entity).chain(item.party.iter()) {
+                if let Some(e) = res.lexicon.entity(key) {
+                    self.ensure_lexicon(e);
+                }
             }
         }
         self.coordinated_demonyms(&words, &mut items);
