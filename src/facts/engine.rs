@@ -77,6 +77,13 @@ struct Ctx<'s> {
     item_at: Vec<Option<usize>>,
 }
 
+impl Ctx<'_> {
+    /// True when `tok` sits in an appositive, relative clause or parenthesis that does not contain `anchor`.
+    fn foreign(&self, tok: usize, anchor: usize) -> bool {
+        self.embedded[tok] && self.s.embedded.iter().any(|&(a, b)| a <= tok && tok < b && !(a <= anchor && anchor < b))
+    }
+}
+
 struct Found<'r> {
     start: usize,
     end: usize,
@@ -162,7 +169,7 @@ impl<'r> Engine<'r> {
         let mut j = at;
         while j > 0 {
             let w = j - 1;
-            if !ctx.embedded[w]
+            if !ctx.foreign(w, at)
                 && (rules.cue_at(&ctx.words, w, Cue::Boundary).is_some()
                     || (stop_at_speech
                         && rules.cue_at(&ctx.words, w, Cue::Speech).is_some()
@@ -179,7 +186,7 @@ impl<'r> Engine<'r> {
     fn clause_end(&self, ctx: &Ctx<'_>, at: usize, stop_at_speech: bool) -> usize {
         let rules = &self.res.rules;
         for j in at..ctx.words.len() {
-            if ctx.embedded[j] {
+            if ctx.foreign(j, at) {
                 continue;
             }
             if rules.cue_at(&ctx.words, j, Cue::Boundary).is_some() {
@@ -223,7 +230,7 @@ impl<'r> Engine<'r> {
         let mut gap = 0;
         while j > lo {
             let w = j - 1;
-            if ctx.embedded[w] && (!group.is_empty() || gap > 0) {
+            if ctx.foreign(w, from) {
                 j -= 1;
                 continue;
             }
@@ -251,6 +258,7 @@ impl<'r> Engine<'r> {
                     || lex.title_words.contains(word)
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
                     || word == "the"
+                    || (word == "of" && w > 0 && lex.title_words.contains(ctx.words[w - 1]))
                     || word == "'s";
                 if connector {
                     j -= 1;
@@ -277,7 +285,7 @@ impl<'r> Engine<'r> {
         let mut j = from;
         let mut gap = 0;
         while j < hi {
-            if ctx.embedded[j] && !group.is_empty() {
+            if ctx.foreign(j, from) && !group.is_empty() {
                 j += 1;
                 continue;
             }
@@ -308,6 +316,7 @@ impl<'r> Engine<'r> {
                     || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
+                    || (word == "of" && j > 0 && lex.title_words.contains(ctx.words[j - 1]))
                     || lex.title_words.contains(word)
                     || DETERMINERS.contains(&word)
                     || word == "'s";
@@ -661,6 +670,9 @@ impl<'r> Engine<'r> {
             }
             _ => return,
         };
+        if std::env::var("NG_DEBUG").is_ok() {
+            eprintln!("stance {:?} at {} subjects {subjects:?} object {object:?}", f.trigger.words, f.start);
+        }
         let Some(object) = object else { return };
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
@@ -729,13 +741,13 @@ impl<'r> Engine<'r> {
         let mut out: Vec<ThingSpan> = Vec::new();
         let mut j = 0;
         while j < words.len() {
-            if ctx.item_at[j].is_some() {
-                j += 1;
-                continue;
-            }
             if let Some((end, thing)) = self.canonical_at(words, j) {
                 out.push(ThingSpan { start: j, end, thing, generic: false, owners: Vec::new() });
                 j = end;
+                continue;
+            }
+            if ctx.item_at[j].is_some() {
+                j += 1;
                 continue;
             }
             let class = rules.object_class(words[j]);
@@ -912,7 +924,7 @@ impl<'r> Engine<'r> {
     /// The last thing ending before `at` in the clause.
     fn thing_left(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Option<Thing> {
         let things = self.current_things();
-        let t = things.iter().rev().find(|t| t.end <= at && t.start >= lo && !ctx.embedded[t.start])?;
+        let t = things.iter().rev().find(|t| t.end <= at && t.start >= lo && !ctx.foreign(t.start, at))?;
         if t.generic {
             // "X and Y, conditions deemed unacceptable": the things named before.
             if let Some(prev) = things.iter().rev().find(|p| p.end <= t.start && !p.generic) {
@@ -1043,7 +1055,21 @@ impl<'r> Engine<'r> {
                             ctx.words[before],
                             "in" | "at" | "near" | "to" | "from" | "towards" | "toward" | "into"
                         );
-                    let locative = matches!(ctx.words[before], "in" | "at" | "near" | "of" | "from" | "into");
+                    let locative = matches!(ctx.words[before], "in" | "at" | "near" | "from" | "into")
+                        || ctx.words[before] == "of"
+                            && before > 0
+                            && matches!(
+                                ctx.words[before - 1],
+                                "east"
+                                    | "west"
+                                    | "north"
+                                    | "south"
+                                    | "northeast"
+                                    | "northwest"
+                                    | "southeast"
+                                    | "southwest"
+                                    | "outskirts"
+                            );
                     let joined = last_place_end.is_some_and(|e| {
                         !locative
                             && ctx.words[e..j].iter().any(|w| matches!(*w, "and" | "," | "or" | "nor" | "as" | "("))
@@ -1074,7 +1100,10 @@ impl<'r> Engine<'r> {
                     let _ = len;
                     return self.last_claim_places.clone();
                 }
-                if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some() && ctx.words.get(j + 2) != Some(&"of") {
+                if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some()
+                    && ctx.words.get(j + 2) != Some(&"of")
+                    && ctx.s.tokens.get(j + 2).is_none_or(|t| !t.cap)
+                {
                     return self.place_anaphor(ctx, f.start);
                 }
             }

@@ -752,7 +752,8 @@ impl<'r> State<'r> {
             }
             let end = items[k].end;
             // "Washington-based", "US-led": an attribute, not an actor.
-            if words.get(end) == Some(&"-") && items[k].kind != EntityKind::Person {
+            let hyphen = tokens.get(end).is_some_and(|t| t.lower == "-" && t.span.start == tokens[end - 1].span.end);
+            if hyphen && items[k].kind != EntityKind::Person {
                 items[k].modifier = true;
             }
             if words.get(end) == Some(&"(")
@@ -981,10 +982,15 @@ fn is_relative(word: &str) -> bool {
 fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) -> Option<usize> {
     let first = *words.get(from)?;
     let close = words[from..].iter().position(|w| matches!(*w, "," | ";" | ":" | ")")).map(|p| from + p);
-    let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her")
-        || is_relative(first)
-        || lex.title_words.contains(first)
-        || close.is_some_and(|c| c - from <= 7 && words[from..c].iter().any(|w| lex.title_words.contains(*w)));
+    // A title phrase ending in a title noun ("US President Donald Trump's son-in-law"), not a
+    // titled name in a list ("UK Prime Minister Keir Starmer, Zelensky and ...").
+    let titled = close.is_some_and(|c| {
+        c > from
+            && c - from <= 8
+            && words[from..c].iter().any(|w| lex.title_words.contains(*w))
+            && lex.title_words.contains(words[c - 1])
+    });
+    let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her") || is_relative(first) || titled;
     if !opens {
         return None;
     }
