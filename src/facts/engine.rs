@@ -122,6 +122,7 @@ impl<'r> Engine<'r> {
         let found = self.triggers(&ctx);
         let first_dispute = found.iter().find(|f| f.trigger.relation == Relation::DisputesControl).map(|f| f.start);
         self.hyphen_pairs(&ctx);
+        self.after_event(&ctx);
         for f in &found {
             match f.trigger.relation {
                 Relation::Met => self.met(&ctx, f),
@@ -299,7 +300,8 @@ impl<'r> Engine<'r> {
                     j = item.end;
                     continue;
                 }
-                if item.modifier || group.is_empty() && item.source == Source::Demonym {
+                let in_title = j >= 2 && ctx.words[j - 1] == "for" && lex.title_words.contains(ctx.words[j - 2]);
+                if item.modifier || in_title || group.is_empty() && item.source == Source::Demonym {
                     j = item.end;
                     continue;
                 }
@@ -381,16 +383,6 @@ impl<'r> Engine<'r> {
     fn met(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
         let lo = self.clause_start(ctx, f.start, true);
         let hi = self.clause_end(ctx, f.end, true);
-        if std::env::var("NG_DEBUG").is_ok() {
-            eprintln!(
-                "met {:?} at {} lo {} hi {} cancelled {}",
-                f.trigger.words,
-                f.start,
-                lo,
-                hi,
-                self.cancelled(ctx, f, lo)
-            );
-        }
         if self.cancelled(ctx, f, lo) {
             return;
         }
@@ -400,9 +392,6 @@ impl<'r> Engine<'r> {
         let rule = f.trigger.rule.as_str();
         match f.trigger.form {
             TriggerForm::Between => {
-                if std::env::var("NG_DEBUG").is_ok() {
-                    eprintln!("between at {} lo {} hi {}", f.start, lo, hi);
-                }
                 if f.trigger.words.len() == 1 {
                     let from = f.start.saturating_sub(6).max(lo);
                     if !(from..f.start).any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some()) {
@@ -434,9 +423,6 @@ impl<'r> Engine<'r> {
                         side.retain(|k| self.is_person(k));
                         side.extend(add);
                     }
-                }
-                if std::env::var("NG_DEBUG").is_ok() {
-                    eprintln!("between sides {a:?} {b:?} group {group:?} inc {including:?}");
                 }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
             }
@@ -486,7 +472,10 @@ impl<'r> Engine<'r> {
                 let a = self.side(ctx, &subject);
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
-                } else if self.event_after(ctx, f.end, hi) {
+                } else if self.event_after(ctx, f.end, hi)
+                    || f.trigger.form == TriggerForm::Joined
+                        && ctx.words[f.end..].iter().all(|w| !w.chars().any(char::is_alphanumeric))
+                {
                     let others = self.last_meeting.clone();
                     self.pair(ctx, &a, &others, status, rule, 0.6);
                 } else if a.len() >= 2
@@ -571,6 +560,33 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// "After five hours of talks, A and B ...": the parties of the main clause met.
+    fn after_event(&mut self, ctx: &Ctx<'_>) {
+        let rules = &self.res.rules;
+        if !matches!(ctx.words.first(), Some(&"after") | Some(&"following") | Some(&"during")) {
+            return;
+        }
+        let Some(comma) = ctx.words.iter().take(10).position(|w| *w == ",") else { return };
+        let event = (1..comma).any(|j| rules.cue_at(&ctx.words, j, Cue::Event).is_some() && ctx.item_at[j].is_none());
+        if !event || (1..comma).any(|j| ctx.item_at[j].is_some()) {
+            return;
+        }
+        let hi = self.clause_end(ctx, comma + 1, true);
+        let (group, _) = self.right_group(ctx, comma + 1, hi, false);
+        if group.first().is_none_or(|&k| ctx.s.items[k].start != comma + 1 && ctx.words[comma + 1] != "the") {
+            return;
+        }
+        let side = self.side(ctx, &group);
+        for i in 0..side.len() {
+            for j in i + 1..side.len() {
+                if !self.same_side(&side[i], &side[j]) {
+                    let (a, b) = (side[i].clone(), side[j].clone());
+                    self.add_met(ctx, &a, &b, Status::Held, "met/after-event", 0.6);
+                }
+            }
+        }
+    }
+
     fn pair(&mut self, ctx: &Ctx<'_>, a: &[String], b: &[String], status: Status, rule: &str, confidence: f32) {
         if a.is_empty() || b.is_empty() {
             return;
@@ -578,9 +594,6 @@ impl<'r> Engine<'r> {
         let anaphoric = b == self.last_meeting.as_slice();
         for x in a {
             for y in b {
-                if std::env::var("NG_DEBUG").is_ok() {
-                    eprintln!("pair {x} {y} same {}", self.same_side(x, y));
-                }
                 if !self.same_side(x, y) {
                     self.add_met(ctx, x, y, status, rule, confidence);
                 }
@@ -670,9 +683,6 @@ impl<'r> Engine<'r> {
             }
             _ => return,
         };
-        if std::env::var("NG_DEBUG").is_ok() {
-            eprintln!("stance {:?} at {} subjects {subjects:?} object {object:?}", f.trigger.words, f.start);
-        }
         let Some(object) = object else { return };
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
@@ -815,7 +825,17 @@ impl<'r> Engine<'r> {
                         });
                         let Some(next) = next.filter(|&n| !words[end..n].contains(&",")) else { break };
                         end = match ctx.item_at[next] {
-                            Some(k) => ctx.s.items[k].end,
+                            // "for a European-led reassurance force": run on to the head after the name.
+                            Some(k) => {
+                                let after = ctx.s.items[k].end;
+                                (after..(after + 4).min(words.len()))
+                                    .take_while(|&t| words[t] != "," && ctx.item_at[t].is_none())
+                                    .filter(|&t| {
+                                        rules.object_class(words[t]).is_some_and(|c| c != ObjectClass::Modifier)
+                                    })
+                                    .last()
+                                    .map_or(after, |t| t + 1)
+                            }
                             None => {
                                 let mut e = next + 1;
                                 while e < words.len()
@@ -924,7 +944,10 @@ impl<'r> Engine<'r> {
     /// The last thing ending before `at` in the clause.
     fn thing_left(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Option<Thing> {
         let things = self.current_things();
-        let t = things.iter().rev().find(|t| t.end <= at && t.start >= lo && !ctx.foreign(t.start, at))?;
+        let t = things
+            .iter()
+            .rev()
+            .find(|t| t.end <= at && t.start >= lo && !ctx.foreign(t.start, at) && !in_relative(ctx, t, at))?;
         if t.generic {
             // "X and Y, conditions deemed unacceptable": the things named before.
             if let Some(prev) = things.iter().rev().find(|p| p.end <= t.start && !p.generic) {
@@ -968,7 +991,7 @@ impl<'r> Engine<'r> {
         }
         let negated = self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
             || (f.start.saturating_sub(5)..f.start).any(|j| ctx.words[j] == "neither");
-        let speech_at = (0..f.start)
+        let speech_at = (lo..f.start)
             .rev()
             .find(|&j| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none());
         if let Some(d) = first_dispute
@@ -1167,7 +1190,7 @@ impl<'r> Engine<'r> {
         if places.is_empty() {
             return;
         }
-        let speech_at = (0..f.start)
+        let speech_at = (lo..f.start)
             .rev()
             .find(|&j| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none());
         let mut subject = self.side(ctx, &self.left_group(ctx, f.start, lo)).into_iter().next();
@@ -1203,6 +1226,14 @@ impl<'r> Engine<'r> {
             provenance: Provenance { sentence_idx: ctx.idx, rule: rule.to_string(), confidence: 0.7 },
         });
     }
+}
+
+/// A thing inside ", which ... ," that closes before `at`.
+fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
+    let comma_before = (0..t.start).rev().find(|&j| ctx.words[j] == ",");
+    let opened =
+        comma_before.is_some_and(|c| ctx.words.get(c + 1).is_some_and(|w| matches!(*w, "which" | "who" | "that")));
+    opened && ctx.words[t.end..at].contains(&",")
 }
 
 fn is_place_kind(kind: EntityKind) -> bool {

@@ -728,6 +728,20 @@ impl<'r> State<'r> {
                 }
             }
         }
+        // A relative clause right after an appositive ("X, Trump's son-in-law, who ...,").
+        let mut k = 0;
+        while k < embedded.len() {
+            let (_, b) = embedded[k];
+            if b >= 1
+                && words.get(b - 1) == Some(&",")
+                && words.get(b).is_some_and(|w| is_relative(w))
+                && let Some(close) = appositive_end(lex, words, b)
+                && !embedded.iter().any(|&(a, _)| a == b - 1)
+            {
+                embedded.push((b - 1, (close + 1).min(words.len())));
+            }
+            k += 1;
+        }
         // Appositives and relative clauses after non-persons, and parentheses.
         for k in 0..n {
             let mut end = items[k].end;
