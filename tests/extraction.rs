@@ -96,6 +96,9 @@ fn cases_give_their_facts() {
     assert_eq!(failures, known, "\n{report}");
 }
 
+/// (doc, relation, subject alternatives, object alternatives, matched).
+type GoldFact = (String, String, Vec<String>, Vec<String>, bool);
+
 /// Micro precision and recall of the example articles against their gold file.
 #[test]
 fn example_articles_score_above_floor() {
@@ -109,8 +112,7 @@ fn example_articles_score_above_floor() {
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
     let got = extract(&refs);
     let gold_text = std::fs::read_to_string(root.join("gold.tsv")).unwrap();
-    // (doc, relation, subject alternatives, object alternatives, matched)
-    let mut gold: Vec<(String, String, Vec<String>, Vec<String>, bool)> = gold_text
+    let mut gold: Vec<GoldFact> = gold_text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)

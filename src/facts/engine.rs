@@ -795,8 +795,15 @@ impl<'r> Engine<'r> {
                     let mut start = j;
                     while start > 0 {
                         let w = words[start - 1];
+                        let adjectival = start >= 2
+                            && words[start - 2] == "-"
+                            && rules
+                                .triggers_at(words, start - 1)
+                                .iter()
+                                .any(|m| m.trigger.form == TriggerForm::Adjectival);
                         let ok = w == "-"
                             || w == "'s"
+                            || adjectival
                             || w.chars().all(|c| c.is_ascii_digit())
                             || rules.object_class(w).is_some()
                             || ctx.item_at[start - 1].is_some_and(|k| {

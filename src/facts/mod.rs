@@ -211,3 +211,169 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    /// Scored facts of `input` as sorted `relation subject object` lines (keys; labels for things;
+    /// `met` with the two keys in alphabetical order; `planned` marked with `+`).
+    fn check(input: &str, expected: &[&str]) {
+        let resources = Resources::builtin().unwrap();
+        let (document, _) = text::parse("t.txt", input.as_bytes(), &resources.text).unwrap();
+        let extraction = extract(&document, &resources);
+        let mut got: Vec<String> = extraction
+            .facts
+            .iter()
+            .filter(|f| Relation::SCORED.contains(&f.relation))
+            .map(|f| {
+                let object = match &f.object {
+                    Argument::Entity(k) => k.clone(),
+                    Argument::Thing(t) => t.label.clone(),
+                };
+                let (a, b) = if f.relation == Relation::Met && f.subject > object {
+                    (object, f.subject.clone())
+                } else {
+                    (f.subject.clone(), object)
+                };
+                let planned = if f.status == Some(Status::Planned) { "+" } else { "" };
+                format!("{}{planned} {a} {b}", f.relation.name())
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn met_coordinated_subjects_are_one_side() {
+        check(
+            "Marco Rubio and Dan Driscoll met Vladimir Medinsky in Geneva.",
+            &["met dan-driscoll vladimir-medinsky", "met marco-rubio vladimir-medinsky"],
+        );
+    }
+
+    #[test]
+    fn met_with_a_list_of_objects() {
+        check(
+            "Kaja Kallas also held talks with Andriy Sybiha, Keir Starmer and Rustem Umerov on Friday.",
+            &["met andrii-sybiha kaja-kallas", "met kaja-kallas keir-starmer", "met kaja-kallas rustem-umerov"],
+        );
+    }
+
+    #[test]
+    fn met_passive_and_nominal_forms() {
+        check("Hakan Fidan was hosted by Sergei Lavrov in Moscow.", &["met hakan-fidan sergei-lavrov"]);
+        check("Talks between Sergei Lavrov and Marco Rubio ended late.", &["met marco-rubio sergei-lavrov"]);
+        check("Lavrov's meeting with Hakan Fidan was short.", &["met hakan-fidan sergei-lavrov"]);
+        check("The Rubio-Lavrov talks lasted hours.", &["met marco-rubio sergei-lavrov"]);
+    }
+
+    #[test]
+    fn met_sides_named_by_officials_and_delegation_members() {
+        check(
+            "Negotiations between Turkish and Russian officials, including Hakan Fidan, lasted two days.",
+            &["met hakan-fidan russia"],
+        );
+        check(
+            "A Russian delegation led by Vladimir Medinsky sat down with Keir Starmer.",
+            &["met keir-starmer vladimir-medinsky"],
+        );
+    }
+
+    #[test]
+    fn met_planned_forms() {
+        check("Keir Starmer is expected to meet Donald Trump next week.", &["met+ donald-trump keir-starmer"]);
+        check("Emmanuel Macron will speak by phone with Vladimir Putin.", &["met+ emmanuel-macron vladimir-putin"]);
+    }
+
+    #[test]
+    fn met_negated_refused_and_conditional_are_not_meetings() {
+        check("Andriy Sybiha did not meet Sergei Lavrov on Tuesday.", &[]);
+        check("Dmitry Peskov refused to say whether Donald Trump and Vladimir Putin had met.", &[]);
+        check("If Emmanuel Macron and Vladimir Putin meet, talks could resume.", &[]);
+        check("Keir Starmer called for a meeting with Vladimir Putin.", &[]);
+    }
+
+    #[test]
+    fn met_through_a_pronoun_and_a_surname() {
+        check(
+            "Keir Starmer flew to Kyiv on Monday. He said he had met Rustem Umerov there.",
+            &["met keir-starmer rustem-umerov"],
+        );
+    }
+
+    #[test]
+    fn proposed_active_passive_adjectival_and_owned() {
+        check("Emmanuel Macron put forward a ceasefire proposal.", &["proposed emmanuel-macron ceasefire proposal"]);
+        check("The framework, drafted by Kirill Dmitriev, was sent to Kyiv.", &["proposed kirill-dmitriev framework"]);
+        check("Officials studied the Kremlin-backed peace plan.", &["proposed russia Kremlin-backed peace plan"]);
+        check("Diplomats discussed the French draft.", &["proposed france French draft"]);
+    }
+
+    #[test]
+    fn rejected_forms() {
+        check(
+            "Sergei Lavrov rejected the European counter-proposal.",
+            &[
+                "proposed european-leaders European counter-proposal",
+                "rejected sergei-lavrov European counter-proposal",
+            ],
+        );
+        check("The proposal was rejected by Kyiv.", &["rejected ukraine proposal"]);
+        check("Donald Trump has ruled out NATO membership for Ukraine.", &["rejected donald-trump NATO membership"]);
+        check("The truce terms were unacceptable to Moscow.", &["rejected russia truce terms"]);
+        check("Ukrainian officials said Kyiv will never cede territory.", &["rejected ukraine ceding territory"]);
+    }
+
+    #[test]
+    fn criticism_is_not_rejection() {
+        check("Kaja Kallas criticised the peace plan and questioned its terms.", &[]);
+    }
+
+    #[test]
+    fn claims_by_the_speaker_and_by_forces() {
+        check(
+            "Russia's Defence Ministry said its forces had captured the village of Zorianka.",
+            &["claims_control russia zorianka"],
+        );
+        check(
+            "Valery Gerasimov said Russian troops had taken Siversk and Lyman.",
+            &["claims_control valery-gerasimov lyman", "claims_control valery-gerasimov siversk"],
+        );
+        check("Ukrainian forces still hold Orikhiv.", &["claims_control ukraine orikhiv"]);
+    }
+
+    #[test]
+    fn attempts_and_denials_are_not_claims() {
+        check("Russian troops have been trying to seize Lyman for months.", &[]);
+        check(
+            "Moscow said it took Lyman. Kyiv denied that the town had fallen.",
+            &["claims_control russia lyman", "disputes_control ukraine lyman"],
+        );
+    }
+
+    #[test]
+    fn disputes_by_monitors_and_by_silence() {
+        check(
+            "Moscow claims it captured Siversk. DeepState maps still show the town as contested.",
+            &["claims_control russia siversk", "disputes_control deepstate siversk"],
+        );
+        check(
+            "Russia said it had captured Lyman. Ukrainian officials have made no acknowledgement that the town has fallen.",
+            &["claims_control russia lyman", "disputes_control ukraine lyman"],
+        );
+        check(
+            "Russia said it had captured Lyman. Ukraine's army declined to comment on the claim.",
+            &["claims_control russia lyman"],
+        );
+    }
+
+    #[test]
+    fn negated_control_is_a_dispute() {
+        check(
+            "Open-source analysts say Siversk is not fully under Russian control.",
+            &["disputes_control osint siversk"],
+        );
+    }
+}
