@@ -353,18 +353,10 @@ impl<'r> Engine<'r> {
     /// A side: persons named for it replace their state or a group.
     fn side(&self, ctx: &Ctx<'_>, items: &[usize]) -> Vec<String> {
         let keys: Vec<String> = items.iter().map(|&k| self.party(ctx, k)).collect();
-        let persons: Vec<&String> = keys.iter().filter(|k| self.is_person(k)).collect();
-        let mut out: Vec<String> = if persons.is_empty() {
-            keys.clone()
-        } else {
-            keys.iter()
-                .filter(|k| {
-                    self.is_person(k)
-                        || !matches!(self.kinds.get(*k), Some(EntityKind::Country) | Some(EntityKind::Group))
-                })
-                .cloned()
-                .collect()
-        };
+        // A state drops out when a person of that state is named for the same side.
+        let states_named: Vec<&str> =
+            keys.iter().filter(|k| self.is_person(k)).filter_map(|k| self.affiliation(k)).collect();
+        let mut out: Vec<String> = keys.iter().filter(|k| !states_named.contains(&k.as_str())).cloned().collect();
         out.dedup();
         out
     }
@@ -646,7 +638,22 @@ impl<'r> Engine<'r> {
                     self.thing_left(ctx, f.start, 0)
                 } else {
                     let from = if form == TriggerForm::Never { f.start + 1 } else { f.end };
-                    self.thing_right(ctx, from, hi).or_else(|| self.relative_thing(ctx, f.start, lo))
+                    self.thing_right(ctx, from, hi).or_else(|| self.relative_thing(ctx, f.start, lo)).or_else(|| {
+                        // "will never give up Donbas": a place given up is territory ceded.
+                        let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
+                        let place = ctx
+                            .item_at
+                            .get(f.end)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                        (form == TriggerForm::Never
+                            && place
+                            && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
+                        .then(|| self.res.rules.things.iter().find(|t| t.key == "ceding-territory"))
+                        .flatten()
+                        .map(|t| Thing { key: t.key.clone(), label: t.label.clone() })
+                    })
                 };
                 (subjects, object)
             }
@@ -821,8 +828,7 @@ impl<'r> Engine<'r> {
                     // "of"/"for"/"about" + another thing or party, at most twice.
                     let mut end = head_end;
                     for _ in 0..2 {
-                        let linker = matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"about"))
-                            || words.get(end) == Some(&"to") && class != ObjectClass::Thing;
+                        let linker = matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"about"));
                         if !linker {
                             break;
                         }
@@ -854,21 +860,39 @@ impl<'r> Engine<'r> {
                             }
                         };
                     }
+                    let mut label = span_text(ctx, start, end);
+                    let mut part_of_plan = None;
                     if class == ObjectClass::Part && end == head_end && head != "version" {
-                        j = end.max(j + 1);
-                        continue; // "a point": too vague alone
+                        // "several provisions": of the plan spoken about, if any; alone too vague.
+                        let plural = head.ends_with('s');
+                        match self.last_plan.clone().filter(|_| plural) {
+                            Some(plan) => {
+                                label = format!("{label} of {}", plan.label);
+                                part_of_plan = Some(slug(&format!("{head} of {}", plan.key)));
+                            }
+                            None => {
+                                j = end.max(j + 1);
+                                continue;
+                            }
+                        }
                     }
-                    let label = span_text(ctx, start, end);
                     let core = &words[start..head_end];
                     let bare = core.len() == 1 && start > 0 && matches!(words[start - 1], "the" | "this" | "that");
                     let is_plan = class == ObjectClass::Plan;
                     let thing = if bare && is_plan && end == head_end {
                         self.last_plan.clone().unwrap_or_else(|| Thing { key: slug(head), label: label.clone() })
                     } else {
-                        let key = if class == ObjectClass::Part && end > head_end {
+                        let key = if let Some(key) = part_of_plan.clone() {
+                            key
+                        } else if class == ObjectClass::Part && end > head_end {
                             slug(&format!("{} of {}", head, words[end - 1]))
                         } else {
-                            slug(head)
+                            // The words of the noun phrase up to its head, names excluded.
+                            let core: Vec<&str> = (start..head_end)
+                                .filter(|&t| ctx.item_at[t].is_none() && words[t] != "'s")
+                                .map(|t| words[t])
+                                .collect();
+                            slug(&core.join(" "))
                         };
                         Thing { key, label }
                     };
@@ -1115,11 +1139,7 @@ impl<'r> Engine<'r> {
                             }
                             last_place_end = Some(item.end);
                         }
-                        _ => {
-                            if last_place_end.is_some() {
-                                break;
-                            }
-                        }
+                        _ => {}
                     }
                 }
                 j = item.end;
