@@ -254,7 +254,7 @@ impl<'r> Engine<'r> {
             let word = ctx.words[w];
             if !group.is_empty() {
                 let connector = self.res.rules.cue_at(&ctx.words, w, Cue::Connector).is_some()
-                    || ["along", "together", "as", "well", "accompanied"].contains(&word)
+                    || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
@@ -1220,8 +1220,13 @@ impl<'r> Engine<'r> {
         let speech_at = (lo..f.start)
             .rev()
             .find(|&j| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none());
-        let mut subject = self.side(ctx, &self.left_group(ctx, f.start, lo)).into_iter().next();
-        if let Some(s) = speech_at {
+        let mut subject = if f.trigger.form == TriggerForm::Passive {
+            let (group, _) = self.right_group(ctx, f.end, hi, false);
+            self.side(ctx, &group).into_iter().next()
+        } else {
+            self.side(ctx, &self.left_group(ctx, f.start, lo)).into_iter().next()
+        };
+        if let Some(s) = speech_at.filter(|_| f.trigger.form != TriggerForm::Passive) {
             let speaker = if ctx.words[s] == "according" {
                 let (group, _) = self.right_group(ctx, s + 2, ctx.words.len(), false);
                 self.side(ctx, &group).into_iter().next()

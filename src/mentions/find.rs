@@ -560,7 +560,9 @@ impl<'r> State<'r> {
             it.end += 1;
             return Some(it);
         }
-        let bare_place_noun = start > 0 && matches!(words[start - 1], "village" | "town" | "city" | "settlement");
+        let place_noun = |w: &str| matches!(w, "village" | "town" | "city" | "settlement");
+        let bare_place_noun = start > 0 && place_noun(words[start - 1])
+            || start > 1 && words[start - 1] == "of" && place_noun(words[start - 2]);
         if place_before || bare_place_noun || appositive_place(words, end) {
             let key = self.unknown_entity(&name, EntityKind::Town);
             return Some(item(key, EntityKind::Town, None, true, Source::Name));
@@ -771,14 +773,23 @@ impl<'r> State<'r> {
             {
                 end += close + 1;
             }
+            // Not after "In Miami," (a fronted place, then the main clause). Mentions inside stay
+            // actors of any trigger inside; the span only hides them from triggers outside it.
+            let fronted = items[k].start >= 1
+                && items[k].start <= 2
+                && res.rules.cue_at(words, items[k].start - 1, Cue::PlacePreposition).is_some();
             if items[k].kind != EntityKind::Person
+                && !fronted
                 && words.get(end) == Some(&",")
                 && let Some(close) = appositive_end(lex, words, end + 1)
             {
                 embedded.push((end, (close + 1).min(words.len())));
-                let relative = is_relative(words[end + 1]);
+                // "Huliaipole, a town in the Zaporizhzhia region": the region only locates it.
                 for other in items.iter_mut() {
-                    if other.start > end && other.end <= close && !relative {
+                    if other.start > end
+                        && other.end <= close
+                        && matches!(other.kind, EntityKind::Town | EntityKind::Region)
+                    {
                         other.modifier = true;
                     }
                 }
