@@ -1035,6 +1035,13 @@ impl<'r> Engine<'r> {
         if places.is_empty() {
             return;
         }
+        if f.trigger.rule == "claims/claimed" {
+            // "claimed Kupiansk": only with the place right after the verb.
+            let first = ctx.s.items.iter().find(|i| i.start >= f.end && is_place_kind(i.kind));
+            if first.is_none_or(|i| i.start > f.end + 4 || ctx.words[f.end..i.start].contains(&"that")) {
+                return;
+            }
+        }
         let claimant = self.claimant(ctx, f, speech_at, lo);
         let Some(claimant) = claimant else { return };
         let relation = if negated { Relation::DisputesControl } else { Relation::ClaimsControl };
@@ -1078,7 +1085,8 @@ impl<'r> Engine<'r> {
             }
         }
         // "X captured P, the ministry said": a speaker after the trigger.
-        for j in f.end..ctx.words.len() {
+        let hi = self.clause_end(ctx, f.end, false);
+        for j in f.end..hi {
             if self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()
                 && ctx.words[j] != "claim"
@@ -1226,6 +1234,11 @@ impl<'r> Engine<'r> {
         } else {
             self.side(ctx, &self.left_group(ctx, f.start, lo)).into_iter().next()
         };
+        // Verbs of denial have the disputer as subject ("Kyiv denies"); other cues ("no evidence",
+        // "not fully captured") are the speaker's.
+        let denial =
+            ["denied", "disagrees", "not-confirmed", "contradicts"].iter().any(|r| f.trigger.rule.ends_with(r));
+        let speech_at = speech_at.filter(|_| !(denial && subject.is_some()));
         if let Some(s) = speech_at.filter(|_| f.trigger.form != TriggerForm::Passive) {
             let speaker = if ctx.words[s] == "according" {
                 let (group, _) = self.right_group(ctx, s + 2, ctx.words.len(), false);
@@ -1238,7 +1251,7 @@ impl<'r> Engine<'r> {
                 subject = speaker;
             }
         }
-        let Some(subject) = subject else { return };
+        let Some(subject) = subject.or_else(|| self.speaker(ctx).into_iter().next()) else { return };
         for place in &places {
             self.add_control(ctx, Relation::DisputesControl, &subject, place, &f.trigger.rule);
         }

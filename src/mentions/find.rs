@@ -77,7 +77,7 @@ pub struct Item {
 impl Item {
     /// The party key when this mention can be an argument of a relation between parties.
     pub fn as_party(&self) -> Option<&str> {
-        if self.modifier || self.place { None } else { self.party.as_deref() }
+        if self.modifier || self.place || self.source == Source::Demonym { None } else { self.party.as_deref() }
     }
 }
 

@@ -125,3 +125,85 @@ impl EntityIndex {
         (found.len() == 1).then(|| found[0].clone())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{Fact, Provenance, Relation};
+    use std::collections::BTreeSet;
+
+    fn entity(key: &str, name: &str, kind: EntityKind) -> Entity {
+        Entity {
+            key: key.into(),
+            name: name.into(),
+            kind,
+            wikidata: None,
+            affiliation: None,
+            variants: BTreeSet::new(),
+        }
+    }
+
+    fn doc(entities: Vec<Entity>) -> DocExtraction {
+        let subject = entities[0].key.clone();
+        DocExtraction {
+            facts: vec![Fact {
+                relation: Relation::ClaimsControl,
+                subject,
+                object: Argument::Entity("russia".into()),
+                status: None,
+                place: None,
+                date_phrase: None,
+                provenance: Provenance { sentence_idx: 0, rule: "test".into(), confidence: 1.0 },
+            }],
+            entities,
+            ..DocExtraction::default()
+        }
+    }
+
+    /// Keys of the first entity and of the first fact's subject after merging `docs` in order.
+    fn check(docs: Vec<Vec<Entity>>, expected: &[&str]) {
+        let resources = Resources::builtin().unwrap();
+        let mut index = EntityIndex::new(&resources);
+        let got: Vec<String> = docs
+            .into_iter()
+            .map(|d| {
+                let merged = index.merge(doc(d));
+                assert_eq!(merged.facts[0].subject, merged.entities[0].key);
+                merged.entities[0].key.clone()
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn spelling_variants_across_documents_merge_onto_the_first() {
+        check(
+            vec![
+                vec![entity("ivan-petrenkov", "Ivan Petrenkov", EntityKind::Person)],
+                vec![entity("ivan-petrenkow", "Ivan Petrenkow", EntityKind::Person)],
+            ],
+            &["ivan-petrenkov", "ivan-petrenkov"],
+        );
+    }
+
+    #[test]
+    fn namesakes_and_other_kinds_stay_apart() {
+        check(
+            vec![
+                vec![entity("andriy-petrenkov", "Andriy Petrenkov", EntityKind::Person)],
+                vec![entity("viktor-petrenkov", "Viktor Petrenkov", EntityKind::Person)],
+                vec![entity("petrenkov", "Petrenkov", EntityKind::Town)],
+            ],
+            &["andriy-petrenkov", "viktor-petrenkov", "petrenkov"],
+        );
+    }
+
+    #[test]
+    fn known_entities_seed_the_index_and_collect_variants() {
+        let resources = Resources::builtin().unwrap();
+        let mut index = EntityIndex::with_known(&resources, vec![entity("zorianka", "Zorianka", EntityKind::Town)]);
+        let merged = index.merge(doc(vec![entity("zoryanka", "Zoryanka", EntityKind::Town)]));
+        assert_eq!(merged.entities[0].key, "zorianka");
+        assert!(merged.entities[0].variants.contains("Zoryanka"));
+    }
+}
