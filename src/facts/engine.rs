@@ -229,6 +229,7 @@ impl<'r> Engine<'r> {
         let mut group: Vec<usize> = Vec::new();
         let mut j = from;
         let mut gap = 0;
+        let mut linked = true;
         while j > lo {
             let w = j - 1;
             if ctx.foreign(w, from) {
@@ -238,9 +239,13 @@ impl<'r> Engine<'r> {
             if let Some(k) = ctx.item_at[w] {
                 let item = &ctx.s.items[k];
                 if item.as_party().is_some() {
+                    if !linked {
+                        break; // "tells Witkoff Russia will": two names with no "and" between
+                    }
                     if !group.contains(&k) {
                         group.push(k);
                     }
+                    linked = false;
                     j = item.start.max(lo);
                     continue;
                 }
@@ -262,6 +267,7 @@ impl<'r> Engine<'r> {
                     || (word == "of" && w > 0 && lex.title_words.contains(ctx.words[w - 1]))
                     || word == "'s";
                 if connector {
+                    linked |= links(self.res, &ctx.words, w);
                     j -= 1;
                     continue;
                 }
@@ -285,6 +291,7 @@ impl<'r> Engine<'r> {
         let mut including = None;
         let mut j = from;
         let mut gap = 0;
+        let mut linked = true;
         while j < hi {
             if ctx.foreign(j, from) && !group.is_empty() {
                 j += 1;
@@ -294,9 +301,13 @@ impl<'r> Engine<'r> {
                 let item = &ctx.s.items[k];
                 let usable = item.as_party().is_some() || (allow_places && !item.modifier && item.party.is_some());
                 if usable {
+                    if !linked {
+                        break;
+                    }
                     if !group.contains(&k) {
                         group.push(k);
                     }
+                    linked = false;
                     j = item.end;
                     continue;
                 }
@@ -311,6 +322,7 @@ impl<'r> Engine<'r> {
             if !group.is_empty() {
                 if word == "including" && including.is_none() {
                     including = Some(group.len());
+                    linked = true;
                     j += 1;
                     continue;
                 }
@@ -323,6 +335,7 @@ impl<'r> Engine<'r> {
                     || DETERMINERS.contains(&word)
                     || word == "'s";
                 if connector {
+                    linked |= links(self.res, &ctx.words, j);
                     j += 1;
                     continue;
                 }
@@ -638,22 +651,30 @@ impl<'r> Engine<'r> {
                     self.thing_left(ctx, f.start, 0)
                 } else {
                     let from = if form == TriggerForm::Never { f.start + 1 } else { f.end };
-                    self.thing_right(ctx, from, hi).or_else(|| self.relative_thing(ctx, f.start, lo)).or_else(|| {
-                        // "will never give up Donbas": a place given up is territory ceded.
-                        let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
-                        let place = ctx
-                            .item_at
-                            .get(f.end)
-                            .copied()
+                    let reduced = subject.first().and_then(|&k| {
+                        // "a demand Kyiv has refused": the thing right before the subject.
+                        let start = ctx.s.items[k].start;
+                        self.current_things().iter().rev().find(|t| t.end == start).map(|t| t.thing.clone())
+                    });
+                    self.thing_right(ctx, from, hi)
+                        .or_else(|| self.relative_thing(ctx, f.start, lo))
+                        .or(reduced)
+                        .or_else(|| {
+                            // "will never give up Donbas": a place given up is territory ceded.
+                            let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
+                            let place = ctx
+                                .item_at
+                                .get(f.end)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                            (form == TriggerForm::Never
+                                && place
+                                && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
+                            .then(|| self.res.rules.things.iter().find(|t| t.key == "ceding-territory"))
                             .flatten()
-                            .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
-                        (form == TriggerForm::Never
-                            && place
-                            && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
-                        .then(|| self.res.rules.things.iter().find(|t| t.key == "ceding-territory"))
-                        .flatten()
-                        .map(|t| Thing { key: t.key.clone(), label: t.label.clone() })
-                    })
+                            .map(|t| Thing { key: t.key.clone(), label: t.label.clone() })
+                        })
                 };
                 (subjects, object)
             }
@@ -1271,6 +1292,13 @@ impl<'r> Engine<'r> {
             provenance: Provenance { sentence_idx: ctx.idx, rule: rule.to_string(), confidence: 0.7 },
         });
     }
+}
+
+/// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
+/// merely sits inside a title.
+fn links(res: &Resources, words: &[&str], at: usize) -> bool {
+    res.rules.cue_at(words, at, Cue::Connector).is_some()
+        || ["along", "together", "as", "well", "accompanied", "by", "led", "headed", "or", "plus"].contains(&words[at])
 }
 
 /// A thing inside ", which ... ," that closes before `at`.
