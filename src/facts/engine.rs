@@ -330,7 +330,7 @@ impl<'r> Engine<'r> {
                     || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
-                    || (word == "of" && j > 0 && lex.title_words.contains(ctx.words[j - 1]))
+                    || (matches!(word, "of" | "for") && j > 0 && lex.title_words.contains(ctx.words[j - 1]))
                     || lex.title_words.contains(word)
                     || DETERMINERS.contains(&word)
                     || word == "'s";
@@ -578,7 +578,7 @@ impl<'r> Engine<'r> {
         }
         let hi = self.clause_end(ctx, comma + 1, true);
         let (group, _) = self.right_group(ctx, comma + 1, hi, false);
-        if group.first().is_none_or(|&k| ctx.s.items[k].start != comma + 1 && ctx.words[comma + 1] != "the") {
+        if group.first().is_none_or(|&k| ctx.s.items[k].start > comma + 5) {
             return;
         }
         let side = self.side(ctx, &group);
@@ -695,7 +695,10 @@ impl<'r> Engine<'r> {
             TriggerForm::Unacceptable => {
                 let (parties, _) = self.right_group(ctx, f.end, hi, true);
                 let mut subjects = self.side(ctx, &parties);
-                if subjects.is_empty() && matches!(ctx.words.get(f.end), Some(&"us") | Some(&"me")) {
+                if subjects.is_empty()
+                    && matches!(ctx.words.get(f.end), Some(&"us") | Some(&"me"))
+                    && ctx.item_at.get(f.end).is_some_and(|i| i.is_none())
+                {
                     subjects = self.speaker(ctx);
                 }
                 let from = self.clause_start(ctx, f.start, false);
@@ -742,7 +745,8 @@ impl<'r> Engine<'r> {
 
     /// "we", "us", "I" right before the trigger: the speaker is the subject.
     fn first_person_before(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> bool {
-        (at.saturating_sub(4).max(lo)..at).any(|j| matches!(ctx.words[j], "we" | "i" | "us"))
+        (at.saturating_sub(4).max(lo)..at)
+            .any(|j| matches!(ctx.words[j], "we" | "i" | "us") && ctx.item_at[j].is_none())
     }
 
     /// The party reporting the sentence: the subject of a speech verb.
