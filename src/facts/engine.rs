@@ -80,7 +80,18 @@ struct Ctx<'s> {
 impl Ctx<'_> {
     /// True when `tok` sits in an appositive, relative clause or parenthesis that does not contain `anchor`.
     fn foreign(&self, tok: usize, anchor: usize) -> bool {
-        self.embedded[tok] && self.s.embedded.iter().any(|&(a, b)| a <= tok && tok < b && !(a <= anchor && anchor < b))
+        self.embedded[tok]
+            && self
+                .s
+                .embedded
+                .iter()
+                .any(|&(a, b)| a <= tok && tok < b && !(a <= anchor && anchor < b) && !self.names_a_leader(a, b))
+    }
+
+    /// ", which was headed by X": a relative clause that only names who leads the party before it.
+    fn names_a_leader(&self, a: usize, b: usize) -> bool {
+        let w = &self.words[a..b.min(a + 6)];
+        w.windows(2).any(|p| matches!(p[0], "headed" | "led") && p[1] == "by")
     }
 }
 
@@ -258,7 +269,7 @@ impl<'r> Engine<'r> {
             }
             let word = ctx.words[w];
             if !group.is_empty() {
-                let connector = self.res.rules.cue_at(&ctx.words, w, Cue::Connector).is_some()
+                let connector = connector_around(self.res, &ctx.words, w)
                     || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
@@ -312,7 +323,7 @@ impl<'r> Engine<'r> {
                     continue;
                 }
                 let in_title = j >= 2 && ctx.words[j - 1] == "for" && lex.title_words.contains(ctx.words[j - 2]);
-                if item.modifier || in_title || group.is_empty() && item.source == Source::Demonym {
+                if item.modifier || in_title || group.is_empty() {
                     j = item.end;
                     continue;
                 }
@@ -326,7 +337,7 @@ impl<'r> Engine<'r> {
                     j += 1;
                     continue;
                 }
-                let connector = self.res.rules.cue_at(&ctx.words, j, Cue::Connector).is_some()
+                let connector = connector_around(self.res, &ctx.words, j)
                     || ["along", "together", "as", "well", "accompanied", "by", "led", "headed"].contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
@@ -342,7 +353,7 @@ impl<'r> Engine<'r> {
                 break;
             }
             gap += 1;
-            if gap > 6 || word == "," && gap > 1 {
+            if gap > 8 || word == "," && gap > 1 {
                 break;
             }
             j += 1;
@@ -464,7 +475,12 @@ impl<'r> Engine<'r> {
             TriggerForm::Passive => {
                 let objects = self.left_group(ctx, f.start, lo);
                 let (agents, _) = self.right_group(ctx, f.end, hi, false);
-                let (a, b) = (self.side(ctx, &agents), self.side(ctx, &objects));
+                let (a, mut b) = (self.side(ctx, &agents), self.side(ctx, &objects));
+                // "The morning session was hosted by A": A met the parties of that session.
+                let event_before = (lo..f.start).any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some());
+                if b.is_empty() && event_before {
+                    b = self.last_meeting.clone();
+                }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
             }
             TriggerForm::Active | TriggerForm::Joined => {
@@ -1301,8 +1317,13 @@ impl<'r> Engine<'r> {
 /// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
 /// merely sits inside a title.
 fn links(res: &Resources, words: &[&str], at: usize) -> bool {
-    res.rules.cue_at(words, at, Cue::Connector).is_some()
+    connector_around(res, words, at)
         || ["along", "together", "as", "well", "accompanied", "by", "led", "headed", "or", "plus"].contains(&words[at])
+}
+
+/// True when a connector phrase ("under the leadership of", "led by") covers the word at `at`.
+fn connector_around(res: &Resources, words: &[&str], at: usize) -> bool {
+    (at.saturating_sub(3)..=at).any(|s| res.rules.cue_at(words, s, Cue::Connector).is_some_and(|len| s + len > at))
 }
 
 /// A thing inside ", which ... ," that closes before `at`.

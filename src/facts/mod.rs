@@ -282,6 +282,15 @@ mod tests {
     }
 
     #[test]
+    fn met_in_translated_word_order() {
+        check(
+            "The Turkish delegation under the leadership of Hakan Fidan talked with the Russian group, which was headed by \
+             Sergei Lavrov. The evening session was hosted by Keir Starmer.",
+            &["met hakan-fidan keir-starmer", "met hakan-fidan sergei-lavrov", "met keir-starmer sergei-lavrov"],
+        );
+    }
+
+    #[test]
     fn met_planned_forms() {
         check("Keir Starmer is expected to meet Donald Trump next week.", &["met+ donald-trump keir-starmer"]);
         check("Emmanuel Macron will speak by phone with Vladimir Putin.", &["met+ emmanuel-macron vladimir-putin"]);

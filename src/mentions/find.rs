@@ -1049,7 +1049,12 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
             && words[from..c].iter().any(|w| lex.title_words.contains(*w))
             && lex.title_words.contains(words[c - 1])
     });
-    let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her") || is_relative(first) || titled;
+    // ", secretary of the Council," / ", head of the fund,"
+    let title_of = lex.title_words.contains(first) && words.get(from + 1) == Some(&"of");
+    let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her")
+        || is_relative(first)
+        || titled
+        || title_of;
     if !opens {
         return None;
     }
