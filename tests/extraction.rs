@@ -161,5 +161,6 @@ fn example_articles_score_above_floor() {
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / gold.len() as f64;
-    assert!(precision >= 0.85 && recall >= 0.80, "examples: P {precision:.3} R {recall:.3}");
+    // Reached: P 0.984 R 0.954 (score.py agrees); the floor leaves a little room.
+    assert!(precision >= 0.95 && recall >= 0.90, "examples: P {precision:.3} R {recall:.3}");
 }

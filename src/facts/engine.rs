@@ -1061,8 +1061,15 @@ impl<'r> Engine<'r> {
         {
             return;
         }
-        let negated = self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
-            || (f.start.saturating_sub(5)..f.start).any(|j| ctx.words[j] == "neither");
+        // A plain negation turns a claim of control into a dispute ("is not under Russian control");
+        // other cancelling cues ("wants to", "failed to") just cancel it.
+        let window = &ctx.words[f.start.saturating_sub(4).max(lo)..f.start];
+        let negated =
+            window.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no" | "neither" | "nor" | "failed"))
+                || (f.start.saturating_sub(5)..f.start).any(|j| ctx.words[j] == "neither");
+        if !negated && self.cue_before(ctx, f.start, lo, 4, Cue::Negation) {
+            return;
+        }
         let speech_at = (lo..f.start)
             .rev()
             .find(|&j| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none());

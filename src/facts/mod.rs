@@ -302,6 +302,7 @@ mod tests {
         check("Dmitry Peskov refused to say whether Donald Trump and Vladimir Putin had met.", &[]);
         check("If Emmanuel Macron and Vladimir Putin meet, talks could resume.", &[]);
         check("Keir Starmer called for a meeting with Vladimir Putin.", &[]);
+        check("Volodymyr Zelensky said he was ready to meet Vladimir Putin.", &[]);
     }
 
     #[test]
@@ -356,6 +357,8 @@ mod tests {
     #[test]
     fn attempts_and_denials_are_not_claims() {
         check("Russian troops have been trying to seize Lyman for months.", &[]);
+        check("Russia wants to capture Lyman.", &[]);
+        check("Russian forces failed to capture Siversk, Ukraine said.", &["disputes_control ukraine siversk"]);
         check(
             "Moscow said it took Lyman. Kyiv denied that the town had fallen.",
             &["claims_control russia lyman", "disputes_control ukraine lyman"],
