@@ -718,7 +718,15 @@ impl<'r> Engine<'r> {
                     subjects = self.speaker(ctx);
                 }
                 let from = self.clause_start(ctx, f.start, false);
-                (subjects, self.thing_left(ctx, f.start, from))
+                let thing = self.thing_left(ctx, f.start, from);
+                if subjects.is_empty() && f.trigger.words.first().is_some_and(|w| w == "as") {
+                    // "A described X as a non-starter": A is the subject before the thing.
+                    let before = self.current_things().iter().rev().find(|t| t.end <= f.start).map(|t| t.start);
+                    if let Some(start) = before {
+                        subjects = self.side(ctx, &self.left_group(ctx, start, from));
+                    }
+                }
+                (subjects, thing)
             }
             TriggerForm::Possessive => {
                 let subject = (f.start >= 2 && ctx.words[f.start - 1] == "'s")
@@ -929,10 +937,8 @@ impl<'r> Engine<'r> {
                             slug(&format!("{} of {}", head, words[end - 1]))
                         } else {
                             // The words of the noun phrase up to its head, names excluded.
-                            let core: Vec<&str> = (start..head_end)
-                                .filter(|&t| ctx.item_at[t].is_none() && words[t] != "'s")
-                                .map(|t| words[t])
-                                .collect();
+                            let core: Vec<&str> =
+                                (start..head_end).filter(|&t| words[t] != "'s").map(|t| words[t]).collect();
                             slug(&core.join(" "))
                         };
                         Thing { key, label }
@@ -1073,9 +1079,14 @@ impl<'r> Engine<'r> {
         let speech_at = (lo..f.start)
             .rev()
             .find(|&j| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none());
+        // A claim inside a denial is not made, unless a claimant of its own comes after the
+        // denial ("challenging Moscow's claims of having captured ...").
+        let own_claimant = |s: usize| {
+            s > 0 && ctx.item_at[s - 1].is_some_and(|k| ctx.s.items[k].party.is_some() && !ctx.s.items[k].place)
+        };
         if let Some(d) = first_dispute
             && d < f.start
-            && speech_at.is_none_or(|s| s < d)
+            && speech_at.is_none_or(|s| s < d || !own_claimant(s))
         {
             return; // the claim denied, not made
         }
@@ -1102,7 +1113,10 @@ impl<'r> Engine<'r> {
     }
 
     fn claimant(&self, ctx: &Ctx<'_>, f: &Found<'_>, speech_at: Option<usize>, lo: usize) -> Option<String> {
-        let inner = self.side(ctx, &self.left_group(ctx, f.start, lo));
+        // The subject of the claimed event, not crossing the reporting verb.
+        let after_that = (lo..f.start).rev().find(|&j| ctx.words[j] == "that").map(|j| j + 1);
+        let inner_lo = after_that.or(speech_at.map(|s| s + 1)).map_or(lo, |s| s.max(lo));
+        let inner = self.side(ctx, &self.left_group(ctx, f.start, inner_lo));
         let inner_state = inner.iter().find(|k| matches!(self.kinds.get(*k), Some(EntityKind::Country))).cloned();
         if let Some(s) = speech_at {
             let w = ctx.words[s];

@@ -333,6 +333,10 @@ mod tests {
         check("The proposal was rejected by Kyiv.", &["rejected ukraine proposal"]);
         check("Donald Trump has ruled out NATO membership for Ukraine.", &["rejected donald-trump NATO membership"]);
         check("The truce terms were unacceptable to Moscow.", &["rejected russia truce terms"]);
+        check(
+            "Vladimir Putin described the French plan as a non-starter.",
+            &["proposed france French plan", "rejected vladimir-putin French plan"],
+        );
         check("Ukrainian officials said Kyiv will never cede territory.", &["rejected ukraine ceding territory"]);
     }
 
@@ -359,6 +363,11 @@ mod tests {
         check("Russian troops have been trying to seize Lyman for months.", &[]);
         check("Russia wants to capture Lyman.", &[]);
         check("Russian forces failed to capture Siversk, Ukraine said.", &["disputes_control ukraine siversk"]);
+        check(
+            "Ukraine's General Staff refuted the claim that Siversk had fallen.",
+            &["disputes_control ukraine siversk"],
+        );
+        check("A general reported to Vladimir Putin that Siversk had been taken.", &[]);
         check(
             "Moscow said it took Lyman. Kyiv denied that the town had fallen.",
             &["claims_control russia lyman", "disputes_control ukraine lyman"],

@@ -247,8 +247,9 @@ impl Rules {
     }
 }
 
+/// Phrase words as the tokenizer makes them: hyphens are words of their own.
 fn words(phrase: &str) -> Vec<String> {
-    phrase.split(' ').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    phrase.replace('-', " - ").split(' ').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn phrase_at<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> bool {
