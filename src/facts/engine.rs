@@ -459,6 +459,17 @@ impl<'r> Engine<'r> {
                 {
                     subject.push(k);
                 }
+                if subject.is_empty() && p >= 1 && matches!(ctx.words[p - 1], "his" | "her") {
+                    // "a day after his talks with B": the sentence's first person.
+                    if let Some(k) = ctx
+                        .s
+                        .items
+                        .iter()
+                        .position(|i| i.kind == EntityKind::Person && i.as_party().is_some() && i.end < p)
+                    {
+                        subject.push(k);
+                    }
+                }
                 if subject.is_empty() {
                     subject = self.left_group(ctx, f.start, lo);
                 }
@@ -501,10 +512,11 @@ impl<'r> Engine<'r> {
                     self.pair(ctx, &a, &others, status, rule, 0.6);
                 } else if a.len() >= 2
                     && f.trigger.form == TriggerForm::Active
-                    && ctx.words.get(f.end).is_none_or(|w| {
-                        !w.chars().all(char::is_alphabetic)
-                            || ["in", "on", "at", "for", "last", "this", "today"].contains(w)
-                    })
+                    && (f.trigger.rule == "met/discussed"
+                        || ctx.words.get(f.end).is_none_or(|w| {
+                            !w.chars().all(char::is_alphabetic)
+                                || ["in", "on", "at", "for", "last", "this", "today"].contains(w)
+                        }))
                 {
                     // "A and B met": reciprocal, across sides only.
                     let (first, rest) = a.split_at(1);
