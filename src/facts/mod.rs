@@ -173,7 +173,7 @@ pub fn extract(document: &Document, resources: &Resources) -> DocExtraction {
                 }
         })
         .collect();
-    DocExtraction { entities: analysis.entities, mentions: analysis.mentions, facts, diagnostics: Vec::new() }
+    DocExtraction { entities: analysis.entities, mentions: analysis.mentions, facts, diagnostics: analysis.diagnostics }
 }
 
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {

@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use aho_corasick::Input;
 
+use crate::diagnostics::Diagnostic;
 use crate::mentions::similar::{similar, translit_key};
 use crate::mentions::tokens::{Token, tokenize};
 use crate::mentions::{Entity, EntityKind, Mention};
@@ -124,6 +125,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Roles.
     pub roles: Vec<Role>,
+    /// Names left unresolved on purpose (a surname shared by two people, ...).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 const HONORIFICS: [&str; 10] = ["mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss"];
@@ -136,8 +139,13 @@ const LEADER_TITLES: [&str; 6] = ["leader", "president", "premier", "chancellor"
 
 /// Finds and resolves the mentions of `document`.
 pub fn analyse(document: &Document, resources: &Resources) -> Analysis {
-    let mut state =
-        State { resources: Some(resources), analysis: Analysis::default(), index: HashMap::new(), ..State::default() };
+    let mut state = State {
+        resources: Some(resources),
+        doc: document.name.clone(),
+        analysis: Analysis::default(),
+        index: HashMap::new(),
+        ..State::default()
+    };
     for sentence in &document.sentences {
         state.sentence(sentence.idx, &sentence.text);
     }
@@ -147,6 +155,8 @@ pub fn analyse(document: &Document, resources: &Resources) -> Analysis {
 #[derive(Default)]
 struct State<'r> {
     resources: Option<&'r Resources>,
+    doc: String,
+    sentence_idx: usize,
     analysis: Analysis,
     index: HashMap<String, usize>,
     /// Persons of the document, in order of first mention.
@@ -170,6 +180,7 @@ impl<'r> State<'r> {
 
     fn sentence(&mut self, idx: usize, text: &str) {
         let res = self.res();
+        self.sentence_idx = idx;
         let tokens = tokenize(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
         let hits = gazetteer(text, &tokens, res);
@@ -474,7 +485,11 @@ impl<'r> State<'r> {
         }
         // Honorific or single word: a document person by surname or first name.
         if n_words == 1 && self.namesakes(&name).len() >= 2 {
-            return None; // two people of the document share this surname: do not guess
+            // Two people of the document share this surname: do not guess.
+            let n = self.namesakes(&name).len();
+            let message = format!("`{name}` may be any of {n} people of this document; left unresolved");
+            self.analysis.diagnostics.push(Diagnostic::note(&self.doc, self.sentence_idx, message));
+            return None;
         }
         if n_words == 1 {
             let w = &name;
@@ -1194,6 +1209,19 @@ mod tests {
         check(
             "Andriy Kovalenko spoke. Viktor Kovalenko, a brigade spokesman, disagreed. Kovalenko left.",
             "Andriy Kovalenko=andriy-kovalenko | Viktor Kovalenko=viktor-kovalenko",
+        );
+    }
+
+    #[test]
+    fn an_unresolved_shared_surname_is_reported() {
+        let resources = Resources::builtin().unwrap();
+        let input = "Andriy Kovalenko spoke. Viktor Kovalenko disagreed, a spokesman said. Kovalenko left.";
+        let (document, _) = text::parse("t.txt", input.as_bytes(), &resources.text).unwrap();
+        let analysis = analyse(&document, &resources);
+        let notes: Vec<String> = analysis.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            notes,
+            ["note: t (sentence 3): `Kovalenko` may be any of 2 people of this document; left unresolved"]
         );
     }
 
