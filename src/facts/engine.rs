@@ -1097,6 +1097,7 @@ impl<'r> Engine<'r> {
             s > 0 && ctx.item_at[s - 1].is_some_and(|k| ctx.s.items[k].party.is_some() && !ctx.s.items[k].place)
         };
         if let Some(d) = first_dispute
+            && !negated
             && d < f.start
             && speech_at.is_none_or(|s| s < d || !own_claimant(s))
         {

@@ -381,7 +381,7 @@ mod tests {
             &["claims_control russia siversk", "disputes_control deepstate siversk"],
         );
         check(
-            "Russia said it had captured Lyman. Ukrainian officials have made no acknowledgement that the town has fallen.",
+            "Russia said it had captured Lyman. Kyiv made no acknowledgement of the loss of the town.",
             &["claims_control russia lyman", "disputes_control ukraine lyman"],
         );
         check(

@@ -764,7 +764,7 @@ impl<'r> State<'r> {
                 }
             }
         }
-        // A relative clause right after an appositive ("X, Trump's son-in-law, who ...,").
+        // A relative clause right after an appositive ("X, the minister's deputy, who ...,").
         let mut k = 0;
         while k < embedded.len() {
             let (_, b) = embedded[k];
@@ -1056,8 +1056,8 @@ fn is_relative(word: &str) -> bool {
 fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) -> Option<usize> {
     let first = *words.get(from)?;
     let close = words[from..].iter().position(|w| matches!(*w, "," | ";" | ":" | ")")).map(|p| from + p);
-    // A title phrase ending in a title noun ("US President Donald Trump's son-in-law"), not a
-    // titled name in a list ("UK Prime Minister Keir Starmer, Zelensky and ...").
+    // A title phrase ending in a title noun ("the French president's adviser"), not a
+    // titled name in a list ("German Chancellor Friedrich Merz, Macron and ...").
     let titled = close.is_some_and(|c| {
         c > from
             && c - from <= 8
