@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod extraction;
 mod repl;
 mod repl_pty;
 mod sources;

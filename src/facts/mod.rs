@@ -6,8 +6,14 @@
 //! entities by key and to their evidence by sentence index; this module never
 //! sees RDF, the store or output formats.
 
+mod engine;
+
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostics::Diagnostic;
-use crate::mentions::{Entity, Mention};
+use crate::mentions::{Entity, Mention, analyse, slug};
+use crate::resources::Resources;
+use crate::text::Document;
 
 /// A relation between two arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -142,10 +148,373 @@ pub struct DocExtraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Extracts the facts of one document. (Placeholder until the extractors land.)
-pub fn extract(
-    _document: &crate::text::Document,
-    _resources: &crate::resources::Resources,
-) -> DocExtraction {
-    DocExtraction::default()
+/// Extracts the facts of one document: mentions (see [`crate::mentions::analyse`]),
+/// then the relation rules, then roles; facts are deduplicated (one per
+/// relation, subject and object; `met` in either order; the first sentence
+/// is kept as evidence) and every thing gets the fullest label seen for its key.
+pub fn extract(document: &Document, resources: &Resources) -> DocExtraction {
+    let analysis = analyse(document, resources);
+    let mut facts = engine::run(&analysis, resources);
+    for role in &analysis.roles {
+        facts.push(Fact {
+            relation: Relation::HasRole,
+            subject: role.person.clone(),
+            object: Argument::Thing(Thing {
+                key: slug(&role.text),
+                label: role.text.clone(),
+            }),
+            status: None,
+            place: None,
+            date_phrase: None,
+            provenance: Provenance {
+                sentence_idx: role.sentence_idx,
+                rule: "role/title".into(),
+                confidence: 0.9,
+            },
+        });
+    }
+    let facts = dedup(facts);
+    let known: HashSet<&str> = analysis.entities.iter().map(|e| e.key.as_str()).collect();
+    let facts: Vec<Fact> = facts
+        .into_iter()
+        .filter(|f| {
+            known.contains(f.subject.as_str())
+                && match &f.object {
+                    Argument::Entity(k) => known.contains(k.as_str()) && *k != f.subject,
+                    Argument::Thing(_) => true,
+                }
+        })
+        .collect();
+    DocExtraction {
+        entities: analysis.entities,
+        mentions: analysis.mentions,
+        facts,
+        diagnostics: analysis.diagnostics,
+    }
+}
+
+fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for fact in &facts {
+        if let Argument::Thing(t) = &fact.object {
+            let best = labels
+                .entry(t.key.clone())
+                .or_insert_with(|| t.label.clone());
+            if t.label.split(' ').count() > best.split(' ').count()
+                && t.label.split(' ').count() <= 10
+            {
+                *best = t.label.clone();
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for mut fact in facts {
+        let object_key = match &fact.object {
+            Argument::Entity(k) => k.clone(),
+            Argument::Thing(t) => format!("thing:{}", t.key),
+        };
+        let (a, b) = if fact.relation.is_symmetric() && fact.subject > object_key {
+            (object_key.clone(), fact.subject.clone())
+        } else {
+            (fact.subject.clone(), object_key.clone())
+        };
+        if !seen.insert((fact.relation, a, b)) {
+            continue;
+        }
+        if let Argument::Thing(t) = &mut fact.object
+            && fact.relation != Relation::HasRole
+            && let Some(label) = labels.get(&t.key)
+        {
+            t.label = label.clone();
+        }
+        out.push(fact);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    /// Scored facts of `input` as sorted `relation subject object` lines (keys; labels for things;
+    /// `met` with the two keys in alphabetical order; `planned` marked with `+`).
+    fn check(input: &str, expected: &[&str]) {
+        let resources = Resources::builtin().unwrap();
+        let (document, _) = text::parse("t.txt", input.as_bytes(), &resources.text).unwrap();
+        let extraction = extract(&document, &resources);
+        let mut got: Vec<String> = extraction
+            .facts
+            .iter()
+            .filter(|f| Relation::SCORED.contains(&f.relation))
+            .map(|f| {
+                let object = match &f.object {
+                    Argument::Entity(k) => k.clone(),
+                    Argument::Thing(t) => t.label.clone(),
+                };
+                let (a, b) = if f.relation == Relation::Met && f.subject > object {
+                    (object, f.subject.clone())
+                } else {
+                    (f.subject.clone(), object)
+                };
+                let planned = if f.status == Some(Status::Planned) {
+                    "+"
+                } else {
+                    ""
+                };
+                format!("{}{planned} {a} {b}", f.relation.name())
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn met_coordinated_subjects_are_one_side() {
+        check(
+            "Marco Rubio and Dan Driscoll met Vladimir Medinsky in Geneva.",
+            &[
+                "met dan-driscoll vladimir-medinsky",
+                "met marco-rubio vladimir-medinsky",
+            ],
+        );
+    }
+
+    #[test]
+    fn met_with_a_list_of_objects() {
+        check(
+            "Kaja Kallas also held talks with Andriy Sybiha, Keir Starmer and Rustem Umerov on Friday.",
+            &[
+                "met andrii-sybiha kaja-kallas",
+                "met kaja-kallas keir-starmer",
+                "met kaja-kallas rustem-umerov",
+            ],
+        );
+    }
+
+    #[test]
+    fn met_passive_and_nominal_forms() {
+        check(
+            "Hakan Fidan was hosted by Sergei Lavrov in Moscow.",
+            &["met hakan-fidan sergei-lavrov"],
+        );
+        check(
+            "Talks between Sergei Lavrov and Marco Rubio ended late.",
+            &["met marco-rubio sergei-lavrov"],
+        );
+        check(
+            "Lavrov's meeting with Hakan Fidan was short.",
+            &["met hakan-fidan sergei-lavrov"],
+        );
+        check(
+            "The Rubio-Lavrov talks lasted hours.",
+            &["met marco-rubio sergei-lavrov"],
+        );
+    }
+
+    #[test]
+    fn met_sides_named_by_officials_and_delegation_members() {
+        check(
+            "Negotiations between Turkish and Russian officials, including Hakan Fidan, lasted two days.",
+            &["met hakan-fidan russia"],
+        );
+        check(
+            "A Russian delegation led by Vladimir Medinsky sat down with Keir Starmer.",
+            &["met keir-starmer vladimir-medinsky"],
+        );
+    }
+
+    #[test]
+    fn met_in_translated_word_order() {
+        check(
+            "The Turkish delegation under the leadership of Hakan Fidan talked with the Russian group, which was headed by \
+             Sergei Lavrov. The evening session was hosted by Keir Starmer.",
+            &[
+                "met hakan-fidan keir-starmer",
+                "met hakan-fidan sergei-lavrov",
+                "met keir-starmer sergei-lavrov",
+            ],
+        );
+    }
+
+    #[test]
+    fn met_planned_forms() {
+        check(
+            "Keir Starmer is expected to meet Donald Trump next week.",
+            &["met+ donald-trump keir-starmer"],
+        );
+        check(
+            "Emmanuel Macron will speak by phone with Vladimir Putin.",
+            &["met+ emmanuel-macron vladimir-putin"],
+        );
+    }
+
+    #[test]
+    fn met_negated_refused_and_conditional_are_not_meetings() {
+        check("Andriy Sybiha did not meet Sergei Lavrov on Tuesday.", &[]);
+        check(
+            "Dmitry Peskov refused to say whether Donald Trump and Vladimir Putin had met.",
+            &[],
+        );
+        check(
+            "If Emmanuel Macron and Vladimir Putin meet, talks could resume.",
+            &[],
+        );
+        check(
+            "Keir Starmer called for a meeting with Vladimir Putin.",
+            &[],
+        );
+        check(
+            "Volodymyr Zelensky said he was ready to meet Vladimir Putin.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn met_through_a_pronoun_and_a_surname() {
+        check(
+            "Keir Starmer flew to Kyiv on Monday. He said he had met Rustem Umerov there.",
+            &["met keir-starmer rustem-umerov"],
+        );
+    }
+
+    #[test]
+    fn proposed_active_passive_adjectival_and_owned() {
+        check(
+            "Emmanuel Macron put forward a ceasefire proposal.",
+            &["proposed emmanuel-macron ceasefire proposal"],
+        );
+        check(
+            "The framework, drafted by Kirill Dmitriev, was sent to Kyiv.",
+            &["proposed kirill-dmitriev framework"],
+        );
+        check(
+            "Officials studied the Kremlin-backed peace plan.",
+            &["proposed russia Kremlin-backed peace plan"],
+        );
+        check(
+            "Diplomats discussed the French draft.",
+            &["proposed france French draft"],
+        );
+    }
+
+    #[test]
+    fn rejected_forms() {
+        check(
+            "Sergei Lavrov rejected the European counter-proposal.",
+            &[
+                "proposed european-leaders European counter-proposal",
+                "rejected sergei-lavrov European counter-proposal",
+            ],
+        );
+        check(
+            "The proposal was rejected by Kyiv.",
+            &["rejected ukraine proposal"],
+        );
+        check(
+            "Donald Trump has ruled out NATO membership for Ukraine.",
+            &["rejected donald-trump NATO membership"],
+        );
+        check(
+            "The truce terms were unacceptable to Moscow.",
+            &["rejected russia truce terms"],
+        );
+        check(
+            "Vladimir Putin described the French plan as a non-starter.",
+            &[
+                "proposed france French plan",
+                "rejected vladimir-putin French plan",
+            ],
+        );
+        check(
+            "Ukrainian officials said Kyiv will never cede territory.",
+            &["rejected ukraine ceding territory"],
+        );
+    }
+
+    #[test]
+    fn criticism_is_not_rejection() {
+        check(
+            "Kaja Kallas criticised the peace plan and questioned its terms.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn claims_by_the_speaker_and_by_forces() {
+        check(
+            "Russia's Defence Ministry said its forces had captured the village of Zorianka.",
+            &["claims_control russia zorianka"],
+        );
+        check(
+            "Valery Gerasimov said Russian troops had taken Siversk and Lyman.",
+            &[
+                "claims_control valery-gerasimov lyman",
+                "claims_control valery-gerasimov siversk",
+            ],
+        );
+        check(
+            "Ukrainian forces still hold Orikhiv.",
+            &["claims_control ukraine orikhiv"],
+        );
+    }
+
+    #[test]
+    fn attempts_and_denials_are_not_claims() {
+        check(
+            "Russian troops have been trying to seize Lyman for months.",
+            &[],
+        );
+        check("Russia wants to capture Lyman.", &[]);
+        check(
+            "Russian forces failed to capture Siversk, Ukraine said.",
+            &["disputes_control ukraine siversk"],
+        );
+        check(
+            "Ukraine's General Staff refuted the claim that Siversk had fallen.",
+            &["disputes_control ukraine siversk"],
+        );
+        check(
+            "A general reported to Vladimir Putin that Siversk had been taken.",
+            &[],
+        );
+        check(
+            "Moscow said it took Lyman. Kyiv denied that the town had fallen.",
+            &[
+                "claims_control russia lyman",
+                "disputes_control ukraine lyman",
+            ],
+        );
+    }
+
+    #[test]
+    fn disputes_by_monitors_and_by_silence() {
+        check(
+            "Moscow claims it captured Siversk. DeepState maps still show the town as contested.",
+            &[
+                "claims_control russia siversk",
+                "disputes_control deepstate siversk",
+            ],
+        );
+        check(
+            "Russia said it had captured Lyman. Kyiv made no acknowledgement of the loss of the town.",
+            &[
+                "claims_control russia lyman",
+                "disputes_control ukraine lyman",
+            ],
+        );
+        check(
+            "Russia said it had captured Lyman. Ukraine's army declined to comment on the claim.",
+            &["claims_control russia lyman"],
+        );
+    }
+
+    #[test]
+    fn negated_control_is_a_dispute() {
+        check(
+            "Open-source analysts say Siversk is not fully under Russian control.",
+            &["disputes_control osint siversk"],
+        );
+    }
 }

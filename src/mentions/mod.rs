@@ -6,6 +6,16 @@
 //! real-world referent, within a document and across documents. It never
 //! sees relations, RDF or the store.
 
+mod find;
+mod index;
+mod similar;
+mod tokens;
+
+pub use find::{Analysis, Item, Role, SentenceAnalysis, Source, analyse, slug};
+pub use index::EntityIndex;
+pub use similar::{block_key, similar, translit_key};
+pub use tokens::{Token, tokenize};
+
 use std::collections::BTreeSet;
 
 use crate::text::Span;
@@ -86,23 +96,4 @@ pub struct Mention {
     pub surface: String,
     /// Key of the entity it refers to.
     pub entity: String,
-}
-
-/// Cross-document entity resolution. (Placeholder until resolution lands: keeps keys as they are.)
-#[derive(Debug, Default)]
-pub struct EntityIndex {}
-
-impl EntityIndex {
-    /// An empty index.
-    pub fn new(_resources: &crate::resources::Resources) -> Self {
-        EntityIndex {}
-    }
-
-    /// Maps a document's entities onto the entities seen so far.
-    pub fn merge(
-        &mut self,
-        extraction: crate::facts::DocExtraction,
-    ) -> crate::facts::DocExtraction {
-        extraction
-    }
 }

@@ -1,0 +1,1739 @@
+//! The relation rules: triggers in a sentence → facts.
+//!
+//! For each sentence the engine finds trigger phrases (longest first, from
+//! `ontology/rules/triggers.tsv`), cuts the clause around each at boundary
+//! cues, and reads the arguments the trigger's form asks for:
+//!
+//! - parties: mentions that can act ([`crate::mentions::Item::as_party`]), grouped by
+//!   coordination (walking over connectors, titles, modifiers and skipping
+//!   appositives), split into sides for "between A and B", with persons
+//!   replacing their own state or a group on a side ("a Ukrainian delegation
+//!   led by X", "European leaders, including Y");
+//! - things: noun phrases headed by an object noun, or canonical patterns
+//!   ("join NATO" → `NATO membership`); "the plan", "it", "this" refer back;
+//! - places: towns and regions, coordinated, or referred to ("the city",
+//!   "either city", "the claims" → the places of the last claim).
+//!
+//! Negation, conditionals and attempts before a trigger cancel it; planned
+//! cues make a meeting `Planned`. Claims belong to who makes them (the
+//! speaker of a reported claim), a claim inside a denial is not a claim, and a
+//! negated claim of control is a dispute.
+
+use std::collections::HashMap;
+
+use crate::facts::{Argument, Fact, Provenance, Relation, Status, Thing};
+use crate::mentions::{Analysis, EntityKind, SentenceAnalysis, Source, slug};
+use crate::resources::{Cue, ObjectClass, Resources, Trigger, TriggerForm};
+
+/// Extracts facts from every sentence of an analysed document, in order.
+pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
+    let mut engine = Engine {
+        res: resources,
+        affiliation: analysis
+            .entities
+            .iter()
+            .map(|e| (e.key.clone(), e.affiliation.clone()))
+            .collect(),
+        kinds: analysis
+            .entities
+            .iter()
+            .map(|e| (e.key.clone(), e.kind))
+            .collect(),
+        facts: Vec::new(),
+        last_meeting: Vec::new(),
+        last_claim_places: Vec::new(),
+        last_place: None,
+        things_by_sentence: Vec::new(),
+        last_plan: None,
+    };
+    for (idx, sentence) in analysis.sentences.iter().enumerate() {
+        engine.sentence(idx, sentence);
+    }
+    engine.facts
+}
+
+struct Engine<'r> {
+    res: &'r Resources,
+    affiliation: HashMap<String, Option<String>>,
+    kinds: HashMap<String, EntityKind>,
+    facts: Vec<Fact>,
+    last_meeting: Vec<String>,
+    last_claim_places: Vec<String>,
+    last_place: Option<String>,
+    things_by_sentence: Vec<Vec<ThingSpan>>,
+    last_plan: Option<Thing>,
+}
+
+#[derive(Debug, Clone)]
+struct ThingSpan {
+    start: usize,
+    end: usize,
+    thing: Thing,
+    generic: bool,
+    /// Parties named inside a plan's noun phrase ("US draft"): its proposers.
+    owners: Vec<String>,
+}
+
+/// One sentence being read.
+struct Ctx<'s> {
+    idx: usize,
+    s: &'s SentenceAnalysis,
+    words: Vec<&'s str>,
+    /// Token is inside an appositive, relative clause or parenthesis.
+    embedded: Vec<bool>,
+    /// Item index covering each token.
+    item_at: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    /// True when `tok` sits in an appositive, relative clause or parenthesis that does not contain `anchor`.
+    fn foreign(&self, tok: usize, anchor: usize) -> bool {
+        self.embedded[tok]
+            && self.s.embedded.iter().any(|&(a, b)| {
+                a <= tok && tok < b && !(a <= anchor && anchor < b) && !self.names_a_leader(a, b)
+            })
+    }
+
+    /// ", which was headed by X": a relative clause that only names who leads the party before it.
+    fn names_a_leader(&self, a: usize, b: usize) -> bool {
+        let w = &self.words[a..b.min(a + 6)];
+        w.windows(2)
+            .any(|p| matches!(p[0], "headed" | "led") && p[1] == "by")
+    }
+}
+
+struct Found<'r> {
+    start: usize,
+    end: usize,
+    trigger: &'r Trigger,
+}
+
+/// Words that may stand inside a title before a name ("new chief negotiator").
+const TITLE_FILLERS: [&str; 10] = [
+    "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
+];
+
+const DETERMINERS: [&str; 12] = [
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "such", "any", "whole",
+];
+
+impl<'r> Engine<'r> {
+    fn sentence(&mut self, idx: usize, s: &SentenceAnalysis) {
+        let words: Vec<&str> = s.words();
+        let mut embedded = vec![false; words.len()];
+        for &(a, b) in &s.embedded {
+            for e in embedded.iter_mut().take(b.min(words.len())).skip(a) {
+                *e = true;
+            }
+        }
+        let mut item_at = vec![None; words.len()];
+        for (k, item) in s.items.iter().enumerate() {
+            for slot in item_at.iter_mut().take(item.end).skip(item.start) {
+                *slot = Some(k);
+            }
+        }
+        let ctx = Ctx {
+            idx,
+            s,
+            words,
+            embedded,
+            item_at,
+        };
+        let things = self.things(&ctx);
+        for t in &things {
+            for owner in &t.owners {
+                self.add_stance(
+                    &ctx,
+                    Relation::Proposed,
+                    owner,
+                    t.thing.clone(),
+                    "proposed/possessor",
+                    0.6,
+                );
+            }
+        }
+        self.things_by_sentence.push(things);
+        let found = self.triggers(&ctx);
+        let first_dispute = found
+            .iter()
+            .find(|f| f.trigger.relation == Relation::DisputesControl)
+            .map(|f| f.start);
+        self.hyphen_pairs(&ctx);
+        self.after_event(&ctx);
+        for f in &found {
+            match f.trigger.relation {
+                Relation::Met => self.met(&ctx, f),
+                Relation::Proposed | Relation::Rejected => self.stance(&ctx, f),
+                Relation::ClaimsControl => self.claim(&ctx, f, first_dispute),
+                Relation::DisputesControl => self.dispute(&ctx, f),
+                _ => {}
+            }
+        }
+        if let Some(place) = ctx
+            .s
+            .items
+            .iter()
+            .rev()
+            .find(|i| i.place && !i.modifier && is_place_kind(i.kind))
+        {
+            self.last_place = Some(place.entity.clone());
+        }
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    fn triggers(&self, ctx: &Ctx<'_>) -> Vec<Found<'r>> {
+        let rules = &self.res.rules;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < ctx.words.len() {
+            if ctx.item_at[i].is_some_and(|k| {
+                ctx.s.items[k].kind != EntityKind::Country || ctx.s.items[k].start != i
+            }) && ctx.item_at[i].is_some()
+            {
+                i += 1;
+                continue;
+            }
+            let after_hyphen = i > 0 && ctx.words[i - 1] == "-";
+            let matches = rules.triggers_at(&ctx.words, i);
+            let best = matches
+                .into_iter()
+                .find(|m| (m.trigger.form == TriggerForm::Adjectival) == after_hyphen);
+            match best {
+                Some(m) => {
+                    found.push(Found {
+                        start: i,
+                        end: i + m.len,
+                        trigger: m.trigger,
+                    });
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// Start of the clause containing `at` (after the last boundary cue).
+    fn clause_start(&self, ctx: &Ctx<'_>, at: usize, stop_at_speech: bool) -> usize {
+        let rules = &self.res.rules;
+        let mut j = at;
+        while j > 0 {
+            let w = j - 1;
+            if !ctx.foreign(w, at)
+                && (rules.cue_at(&ctx.words, w, Cue::Boundary).is_some()
+                    || (stop_at_speech
+                        && rules.cue_at(&ctx.words, w, Cue::Speech).is_some()
+                        && ctx.item_at[w].is_none()))
+            {
+                return j;
+            }
+            j -= 1;
+        }
+        0
+    }
+
+    /// End of the clause containing `at` (before the next boundary cue).
+    fn clause_end(&self, ctx: &Ctx<'_>, at: usize, stop_at_speech: bool) -> usize {
+        let rules = &self.res.rules;
+        for j in at..ctx.words.len() {
+            if ctx.foreign(j, at) {
+                continue;
+            }
+            if rules.cue_at(&ctx.words, j, Cue::Boundary).is_some() {
+                return j;
+            }
+            if stop_at_speech
+                && rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+                && ctx.item_at[j].is_none()
+                && j > 0
+                && (ctx.words[j - 1] == "," || ctx.item_at[j - 1].is_some())
+            {
+                // "..., a spokesman said" / "X said": the reporting clause.
+                let back = (0..j).rev().find(|&b| ctx.words[b] == ",").unwrap_or(at);
+                return back.max(at);
+            }
+        }
+        ctx.words.len()
+    }
+
+    /// Cue of `class` within `window` tokens before `at`, not before `lo`.
+    fn cue_before(&self, ctx: &Ctx<'_>, at: usize, lo: usize, window: usize, class: Cue) -> bool {
+        let from = at.saturating_sub(window).max(lo);
+        (from..at).any(|j| {
+            self.res
+                .rules
+                .cue_at(&ctx.words, j, class)
+                .is_some_and(|len| j + len <= at)
+                && ctx.item_at[j].is_none()
+        })
+    }
+
+    fn cancelled(&self, ctx: &Ctx<'_>, f: &Found<'_>, lo: usize) -> bool {
+        self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
+            || self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional)
+            || self.cue_before(ctx, f.start, lo, 4, Cue::Attempt)
+    }
+
+    // ---------------------------------------------------------------- parties
+
+    /// Parties coordinated just before `from` (the subject group), not before `lo`.
+    fn left_group(&self, ctx: &Ctx<'_>, from: usize, lo: usize) -> Vec<usize> {
+        let lex = &self.res.lexicon;
+        let mut group: Vec<usize> = Vec::new();
+        let mut j = from;
+        let mut gap = 0;
+        let mut linked = true;
+        while j > lo {
+            let w = j - 1;
+            if ctx.foreign(w, from) {
+                j -= 1;
+                continue;
+            }
+            if let Some(k) = ctx.item_at[w] {
+                let item = &ctx.s.items[k];
+                if item.as_party().is_some() {
+                    if !linked {
+                        break; // "tells Witkoff Russia will": two names with no "and" between
+                    }
+                    if !group.contains(&k) {
+                        group.push(k);
+                    }
+                    linked = false;
+                    j = item.start.max(lo);
+                    continue;
+                }
+                if item.modifier || group.is_empty() {
+                    j = item.start.max(lo);
+                    gap += 1;
+                    continue;
+                }
+                break;
+            }
+            let word = ctx.words[w];
+            if !group.is_empty() {
+                let connector = connector_around(self.res, &ctx.words, w)
+                    || [
+                        "along",
+                        "together",
+                        "as",
+                        "well",
+                        "accompanied",
+                        "by",
+                        "led",
+                        "headed",
+                    ]
+                    .contains(&word)
+                    || TITLE_FILLERS.contains(&word)
+                    || lex.title_words.contains(word)
+                    || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
+                    || word == "the"
+                    || (word == "of" && w > 0 && lex.title_words.contains(ctx.words[w - 1]))
+                    || word == "'s";
+                if connector {
+                    linked |= links(self.res, &ctx.words, w);
+                    j -= 1;
+                    continue;
+                }
+                break;
+            }
+            gap += 1;
+            if gap > 12 {
+                break;
+            }
+            j -= 1;
+        }
+        group.reverse();
+        group
+    }
+
+    /// Parties coordinated just after `from` (the object group), before `hi`.
+    /// Returns the group and the index from which members followed "including".
+    fn right_group(
+        &self,
+        ctx: &Ctx<'_>,
+        from: usize,
+        hi: usize,
+        allow_places: bool,
+    ) -> (Vec<usize>, Option<usize>) {
+        let lex = &self.res.lexicon;
+        let mut group: Vec<usize> = Vec::new();
+        let mut including = None;
+        let mut j = from;
+        let mut gap = 0;
+        let mut linked = true;
+        while j < hi {
+            if ctx.foreign(j, from) && !group.is_empty() {
+                j += 1;
+                continue;
+            }
+            if let Some(k) = ctx.item_at[j] {
+                let item = &ctx.s.items[k];
+                let usable = item.as_party().is_some()
+                    || (allow_places && !item.modifier && item.party.is_some());
+                if usable {
+                    if !linked {
+                        break;
+                    }
+                    if !group.contains(&k) {
+                        group.push(k);
+                    }
+                    linked = false;
+                    j = item.end;
+                    continue;
+                }
+                let in_title = j >= 2
+                    && ctx.words[j - 1] == "for"
+                    && lex.title_words.contains(ctx.words[j - 2]);
+                if item.modifier || in_title || group.is_empty() {
+                    j = item.end;
+                    continue;
+                }
+                break;
+            }
+            let word = ctx.words[j];
+            if !group.is_empty() {
+                if word == "including" && including.is_none() {
+                    including = Some(group.len());
+                    linked = true;
+                    j += 1;
+                    continue;
+                }
+                let connector = connector_around(self.res, &ctx.words, j)
+                    || [
+                        "along",
+                        "together",
+                        "as",
+                        "well",
+                        "accompanied",
+                        "by",
+                        "led",
+                        "headed",
+                    ]
+                    .contains(&word)
+                    || TITLE_FILLERS.contains(&word)
+                    || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
+                    || (matches!(word, "of" | "for")
+                        && j > 0
+                        && lex.title_words.contains(ctx.words[j - 1]))
+                    || lex.title_words.contains(word)
+                    || DETERMINERS.contains(&word)
+                    || word == "'s";
+                if connector {
+                    linked |= links(self.res, &ctx.words, j);
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            gap += 1;
+            if gap > 8 || word == "," && gap > 1 {
+                break;
+            }
+            j += 1;
+        }
+        (group, including)
+    }
+
+    fn party(&self, ctx: &Ctx<'_>, k: usize) -> String {
+        let item = &ctx.s.items[k];
+        item.party.clone().unwrap_or_else(|| item.entity.clone())
+    }
+
+    fn affiliation(&self, key: &str) -> Option<&str> {
+        self.affiliation.get(key).and_then(|a| a.as_deref())
+    }
+
+    fn is_person(&self, key: &str) -> bool {
+        self.kinds.get(key) == Some(&EntityKind::Person)
+    }
+
+    /// A side: persons named for it replace their state or a group.
+    fn side(&self, ctx: &Ctx<'_>, items: &[usize]) -> Vec<String> {
+        let keys: Vec<String> = items.iter().map(|&k| self.party(ctx, k)).collect();
+        // A state drops out when a person of that state is named for the same side.
+        let states_named: Vec<&str> = keys
+            .iter()
+            .filter(|k| self.is_person(k))
+            .filter_map(|k| self.affiliation(k))
+            .collect();
+        let mut out: Vec<String> = keys
+            .iter()
+            .filter(|k| !states_named.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Two parties are on the same side of the table.
+    fn same_side(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (fa, fb) = (self.affiliation(a), self.affiliation(b));
+        fa == Some(b) || fb == Some(a) || (fa.is_some() && fa == fb)
+    }
+
+    // ---------------------------------------------------------------- met
+
+    fn met(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
+        let lo = self.clause_start(ctx, f.start, true);
+        let hi = self.clause_end(ctx, f.end, true);
+        if self.cancelled(ctx, f, lo) {
+            return;
+        }
+        let planned = self.cue_before(ctx, f.start, lo, 5, Cue::Planned)
+            || ctx
+                .words
+                .get(f.start + f.trigger.words.len()..)
+                .is_some_and(|_| false);
+        let status = if planned {
+            Status::Planned
+        } else {
+            Status::Held
+        };
+        let rule = f.trigger.rule.as_str();
+        match f.trigger.form {
+            TriggerForm::Between => {
+                if f.trigger.words.len() == 1 {
+                    let from = f.start.saturating_sub(6).max(lo);
+                    if !(from..f.start)
+                        .any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some())
+                    {
+                        return;
+                    }
+                }
+                let (group, including) = self.right_group(ctx, f.end, hi, false);
+                let main: Vec<usize> = group[..including.unwrap_or(group.len())].to_vec();
+                let included: Vec<usize> =
+                    including.map(|i| group[i..].to_vec()).unwrap_or_default();
+                // Split the main list at the first "and".
+                let split = (1..main.len())
+                    .find(|&i| {
+                        ctx.words[ctx.s.items[main[i - 1]].end..ctx.s.items[main[i]].start]
+                            .contains(&"and")
+                    })
+                    .unwrap_or(main.len().min(1));
+                let mut a = self.side(ctx, &main[..split]);
+                let mut b = self.side(ctx, &main[split..]);
+                let inc: Vec<String> = self.side(ctx, &included);
+                let (orig_a, orig_b) = (a.clone(), b.clone());
+                let mut to_a = Vec::new();
+                let mut to_b = Vec::new();
+                for person in inc {
+                    let aff = self.affiliation(&person).map(str::to_string);
+                    let on_b = orig_b.iter().any(|k| Some(k.as_str()) == aff.as_deref());
+                    let on_a = orig_a.iter().any(|k| Some(k.as_str()) == aff.as_deref());
+                    let group_b = orig_b
+                        .iter()
+                        .any(|k| self.kinds.get(k) == Some(&EntityKind::Group));
+                    if on_b || (!on_a && group_b) {
+                        to_b.push(person)
+                    } else {
+                        to_a.push(person)
+                    }
+                }
+                for (side, add) in [(&mut a, to_a), (&mut b, to_b)] {
+                    if !add.is_empty() {
+                        side.retain(|k| self.is_person(k));
+                        side.extend(add);
+                    }
+                }
+                self.pair(ctx, &a, &b, status, rule, 0.8);
+            }
+            TriggerForm::With => {
+                let (objects, including) = self.right_group(ctx, f.end, hi, false);
+                let objects = self.with_including(ctx, &objects, including);
+                // The possessor ("A's meeting with B"), else the clause subject, else the main clause after a comma.
+                let mut subject: Vec<usize> = Vec::new();
+                let mut p = f.start;
+                while p > 0
+                    && (ctx.words[p - 1] == "weekend"
+                        || ctx.words[p - 1] == "upcoming"
+                        || ctx.words[p - 1] == "phone")
+                {
+                    p -= 1;
+                }
+                if p >= 2
+                    && ctx.words[p - 1] == "'s"
+                    && let Some(k) =
+                        ctx.item_at[p - 2].filter(|&k| ctx.s.items[k].as_party().is_some())
+                {
+                    subject.push(k);
+                }
+                if subject.is_empty() && p >= 1 && matches!(ctx.words[p - 1], "his" | "her") {
+                    // "a day after his talks with B": the sentence's first person.
+                    if let Some(k) = ctx.s.items.iter().position(|i| {
+                        i.kind == EntityKind::Person && i.as_party().is_some() && i.end < p
+                    }) {
+                        subject.push(k);
+                    }
+                }
+                if subject.is_empty() {
+                    subject = self.left_group(ctx, f.start, lo);
+                }
+                if subject.is_empty()
+                    && let Some(comma) = (f.end..ctx.words.len()).find(|&j| ctx.words[j] == ",")
+                    && let Some(k) = ctx.item_at.get(comma + 1).copied().flatten()
+                    && ctx.s.items[k].as_party().is_some()
+                {
+                    subject.push(k);
+                }
+                let a = self.side(ctx, &subject);
+                self.pair(ctx, &a, &objects, status, rule, 0.7);
+            }
+            TriggerForm::Passive => {
+                let objects = self.left_group(ctx, f.start, lo);
+                let (agents, _) = self.right_group(ctx, f.end, hi, false);
+                let (a, mut b) = (self.side(ctx, &agents), self.side(ctx, &objects));
+                // "The morning session was hosted by A": A met the parties of that session.
+                let event_before = (lo..f.start)
+                    .any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some());
+                if b.is_empty() && event_before {
+                    b = self.last_meeting.clone();
+                }
+                self.pair(ctx, &a, &b, status, rule, 0.8);
+            }
+            TriggerForm::Active | TriggerForm::Joined => {
+                let mut subject = self.left_group(ctx, f.start, lo);
+                if subject.is_empty() {
+                    subject = self.relative_owner(ctx, f.start);
+                }
+                let (objects, including) = self.right_group(ctx, f.end, hi, false);
+                let objects = self.with_including(ctx, &objects, including);
+                let a = self.side(ctx, &subject);
+                if !objects.is_empty() {
+                    self.pair(ctx, &a, &objects, status, rule, 0.8);
+                } else if self.event_after(ctx, f.end, hi)
+                    || f.trigger.form == TriggerForm::Joined
+                        && ctx.words[f.end..]
+                            .iter()
+                            .all(|w| !w.chars().any(char::is_alphanumeric))
+                {
+                    let others = self.last_meeting.clone();
+                    self.pair(ctx, &a, &others, status, rule, 0.6);
+                } else if a.len() >= 2
+                    && f.trigger.form == TriggerForm::Active
+                    && (f.trigger.rule == "met/discussed"
+                        || ctx.words.get(f.end).is_none_or(|w| {
+                            !w.chars().all(char::is_alphabetic)
+                                || ["in", "on", "at", "for", "last", "this", "today"].contains(w)
+                        }))
+                {
+                    // "A and B met": reciprocal, across sides only.
+                    let (first, rest) = a.split_at(1);
+                    self.pair(ctx, first, rest, status, rule, 0.6);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// "A, who spoke with B, ..." : the mention that owns the relative clause the trigger sits in.
+    fn relative_owner(&self, ctx: &Ctx<'_>, at: usize) -> Vec<usize> {
+        for &(a, b) in &ctx.s.embedded {
+            if a < at
+                && at < b
+                && ctx.words.get(a + 1) == Some(&"who")
+                && a > 0
+                && let Some(k) = ctx.item_at[a - 1]
+                && ctx.s.items[k].party.is_some()
+                && !ctx.s.items[k].place
+            {
+                return vec![k];
+            }
+        }
+        Vec::new()
+    }
+
+    fn with_including(
+        &self,
+        ctx: &Ctx<'_>,
+        group: &[usize],
+        including: Option<usize>,
+    ) -> Vec<String> {
+        match including {
+            None => self.side(ctx, group),
+            Some(i) => {
+                let mut main = self.side(ctx, &group[..i]);
+                let inc = self.side(ctx, &group[i..]);
+                main.retain(|k| {
+                    !matches!(self.kinds.get(k), Some(EntityKind::Group))
+                        && !inc.iter().any(|p| self.affiliation(p) == Some(k.as_str()))
+                });
+                main.extend(inc);
+                main
+            }
+        }
+    }
+
+    fn event_after(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> bool {
+        (from..hi.min(from + 5)).any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some())
+    }
+
+    /// "the Zelensky-Macron meeting", "Rubio-Lavrov talks".
+    fn hyphen_pairs(&mut self, ctx: &Ctx<'_>) {
+        let items = &ctx.s.items;
+        for k in 1..items.len() {
+            let (a, b) = (&items[k - 1], &items[k]);
+            if b.start != a.end + 1 || ctx.words[a.end] != "-" {
+                continue;
+            }
+            if a.kind != EntityKind::Person || b.kind != EntityKind::Person {
+                continue;
+            }
+            if self
+                .res
+                .rules
+                .cue_at(&ctx.words, b.end, Cue::Event)
+                .is_none()
+            {
+                continue;
+            }
+            let lo = a.start.saturating_sub(4);
+            let proposal = (lo..a.start).any(|j| {
+                self.res
+                    .rules
+                    .triggers_at(&ctx.words, j)
+                    .iter()
+                    .any(|m| m.trigger.relation == Relation::Proposed)
+                    || self
+                        .res
+                        .rules
+                        .cue_at(&ctx.words, j, Cue::Negation)
+                        .is_some()
+                    || self
+                        .res
+                        .rules
+                        .cue_at(&ctx.words, j, Cue::Conditional)
+                        .is_some()
+            });
+            if proposal {
+                continue;
+            }
+            let (pa, pb) = (a.entity.clone(), b.entity.clone());
+            self.add_met(ctx, &pa, &pb, Status::Held, "met/nominal-hyphen", 0.7);
+            self.last_meeting = vec![pa, pb];
+        }
+    }
+
+    /// "After five hours of talks, A and B ...": the parties of the main clause met.
+    fn after_event(&mut self, ctx: &Ctx<'_>) {
+        let rules = &self.res.rules;
+        if !matches!(
+            ctx.words.first(),
+            Some(&"after") | Some(&"following") | Some(&"during")
+        ) {
+            return;
+        }
+        let Some(comma) = ctx.words.iter().take(10).position(|w| *w == ",") else {
+            return;
+        };
+        let event = (1..comma)
+            .any(|j| rules.cue_at(&ctx.words, j, Cue::Event).is_some() && ctx.item_at[j].is_none());
+        if !event || (1..comma).any(|j| ctx.item_at[j].is_some()) {
+            return;
+        }
+        let hi = self.clause_end(ctx, comma + 1, true);
+        let (group, _) = self.right_group(ctx, comma + 1, hi, false);
+        if group
+            .first()
+            .is_none_or(|&k| ctx.s.items[k].start > comma + 5)
+        {
+            return;
+        }
+        let side = self.side(ctx, &group);
+        for i in 0..side.len() {
+            for j in i + 1..side.len() {
+                if !self.same_side(&side[i], &side[j]) {
+                    let (a, b) = (side[i].clone(), side[j].clone());
+                    self.add_met(ctx, &a, &b, Status::Held, "met/after-event", 0.6);
+                }
+            }
+        }
+    }
+
+    fn pair(
+        &mut self,
+        ctx: &Ctx<'_>,
+        a: &[String],
+        b: &[String],
+        status: Status,
+        rule: &str,
+        confidence: f32,
+    ) {
+        if a.is_empty() || b.is_empty() {
+            return;
+        }
+        let anaphoric = b == self.last_meeting.as_slice();
+        for x in a {
+            for y in b {
+                if !self.same_side(x, y) {
+                    self.add_met(ctx, x, y, status, rule, confidence);
+                }
+            }
+        }
+        if !anaphoric {
+            let mut all: Vec<String> = a.iter().chain(b.iter()).cloned().collect();
+            all.dedup();
+            self.last_meeting = all;
+        }
+    }
+
+    fn add_met(
+        &mut self,
+        ctx: &Ctx<'_>,
+        a: &str,
+        b: &str,
+        status: Status,
+        rule: &str,
+        confidence: f32,
+    ) {
+        self.facts.push(Fact {
+            relation: Relation::Met,
+            subject: a.to_string(),
+            object: Argument::Entity(b.to_string()),
+            status: Some(status),
+            place: None,
+            date_phrase: None,
+            provenance: Provenance {
+                sentence_idx: ctx.idx,
+                rule: rule.to_string(),
+                confidence,
+            },
+        });
+    }
+
+    // ---------------------------------------------------------------- proposed / rejected
+
+    fn stance(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
+        let lo = self.clause_start(ctx, f.start, true);
+        let hi = self.clause_end(ctx, f.end, true);
+        let relation = f.trigger.relation;
+        let rule = f.trigger.rule.clone();
+        let form = f.trigger.form;
+        if form == TriggerForm::Active
+            && f.start > 0
+            && DETERMINERS.contains(&ctx.words[f.start - 1])
+        {
+            return; // "a proposed cap": an adjective, not a statement
+        }
+        if form != TriggerForm::Never && self.cancelled(ctx, f, lo) {
+            return;
+        }
+        let (subjects, object): (Vec<String>, Option<Thing>) = match form {
+            TriggerForm::Active | TriggerForm::Never => {
+                let mut subject = self.left_group(ctx, f.start, lo);
+                if subject.is_empty() {
+                    subject = self.relative_owner(ctx, f.start);
+                }
+                let mut subjects = self.side(ctx, &subject);
+                if subjects.is_empty() || self.first_person_before(ctx, f.start, lo) {
+                    subjects = self.speaker(ctx);
+                }
+                let object = if f.trigger.rule.ends_with("never-do") {
+                    self.thing_left(ctx, f.start, 0)
+                } else {
+                    let from = if form == TriggerForm::Never {
+                        f.start + 1
+                    } else {
+                        f.end
+                    };
+                    let reduced = subject.first().and_then(|&k| {
+                        // "a demand Kyiv has refused": the thing right before the subject.
+                        let start = ctx.s.items[k].start;
+                        self.current_things()
+                            .iter()
+                            .rev()
+                            .find(|t| t.end == start)
+                            .map(|t| t.thing.clone())
+                    });
+                    self.thing_right(ctx, from, hi)
+                        .or_else(|| self.relative_thing(ctx, f.start, lo))
+                        .or(reduced)
+                        .or_else(|| {
+                            // "will never give up Donbas": a place given up is territory ceded.
+                            let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
+                            let place = ctx
+                                .item_at
+                                .get(f.end)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                            (form == TriggerForm::Never
+                                && place
+                                && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
+                            .then(|| {
+                                self.res
+                                    .rules
+                                    .things
+                                    .iter()
+                                    .find(|t| t.key == "ceding-territory")
+                            })
+                            .flatten()
+                            .map(|t| Thing {
+                                key: t.key.clone(),
+                                label: t.label.clone(),
+                            })
+                        })
+                };
+                (subjects, object)
+            }
+            TriggerForm::Passive => {
+                let (agents, _) = self.right_group(ctx, f.end, hi, false);
+                (self.side(ctx, &agents), self.thing_left(ctx, f.start, lo))
+            }
+            TriggerForm::Adjectival => {
+                let subject = f.start.checked_sub(2).and_then(|p| ctx.item_at[p]);
+                let subjects = subject
+                    .map(|k| {
+                        let item = &ctx.s.items[k];
+                        vec![item.party.clone().unwrap_or_else(|| item.entity.clone())]
+                    })
+                    .unwrap_or_default();
+                (subjects, self.thing_right(ctx, f.end, hi))
+            }
+            TriggerForm::Unacceptable => {
+                let (parties, _) = self.right_group(ctx, f.end, hi, true);
+                let mut subjects = self.side(ctx, &parties);
+                if subjects.is_empty()
+                    && matches!(ctx.words.get(f.end), Some(&"us") | Some(&"me"))
+                    && ctx.item_at.get(f.end).is_some_and(|i| i.is_none())
+                {
+                    subjects = self.speaker(ctx);
+                }
+                let from = self.clause_start(ctx, f.start, false);
+                let thing = self.thing_left(ctx, f.start, from);
+                if subjects.is_empty() && f.trigger.words.first().is_some_and(|w| w == "as") {
+                    // "A described X as a non-starter": A is the subject before the thing.
+                    let before = self
+                        .current_things()
+                        .iter()
+                        .rev()
+                        .find(|t| t.end <= f.start)
+                        .map(|t| t.start);
+                    if let Some(start) = before {
+                        subjects = self.side(ctx, &self.left_group(ctx, start, from));
+                    }
+                }
+                (subjects, thing)
+            }
+            TriggerForm::Possessive => {
+                let subject = (f.start >= 2 && ctx.words[f.start - 1] == "'s")
+                    .then(|| ctx.item_at[f.start - 2])
+                    .flatten()
+                    .map(|k| vec![self.party(ctx, k)])
+                    .unwrap_or_default();
+                (subject, self.thing_right(ctx, f.end, hi))
+            }
+            _ => return,
+        };
+        let Some(object) = object else { return };
+        for subject in subjects {
+            self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
+        }
+    }
+
+    fn add_stance(
+        &mut self,
+        ctx: &Ctx<'_>,
+        relation: Relation,
+        subject: &str,
+        object: Thing,
+        rule: &str,
+        confidence: f32,
+    ) {
+        if self.kinds.get(subject).is_some_and(|k| is_place_kind(*k)) {
+            return;
+        }
+        self.facts.push(Fact {
+            relation,
+            subject: subject.to_string(),
+            object: Argument::Thing(object),
+            status: None,
+            place: None,
+            date_phrase: None,
+            provenance: Provenance {
+                sentence_idx: ctx.idx,
+                rule: rule.to_string(),
+                confidence,
+            },
+        });
+    }
+
+    /// "we", "us", "I" right before the trigger: the speaker is the subject.
+    fn first_person_before(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> bool {
+        (at.saturating_sub(4).max(lo)..at)
+            .any(|j| matches!(ctx.words[j], "we" | "i" | "us") && ctx.item_at[j].is_none())
+    }
+
+    /// The party reporting the sentence: the subject of a speech verb.
+    fn speaker(&self, ctx: &Ctx<'_>) -> Vec<String> {
+        let rules = &self.res.rules;
+        for j in 0..ctx.words.len() {
+            if ctx.item_at[j].is_some() || rules.cue_at(&ctx.words, j, Cue::Speech).is_none() {
+                continue;
+            }
+            if ctx.words[j] == "according" {
+                let (group, _) = self.right_group(ctx, j + 2, ctx.words.len(), false);
+                if !group.is_empty() {
+                    return self.side(ctx, &group);
+                }
+            }
+            let lo = self.clause_start(ctx, j, false);
+            let group = self.left_group(ctx, j, lo);
+            if !group.is_empty() {
+                return self.side(ctx, &group);
+            }
+            // "..., he said" after a quote
+            let (group, _) = self.right_group(ctx, j + 1, (j + 3).min(ctx.words.len()), false);
+            if !group.is_empty() && j > 0 && ctx.words[j - 1] == "," {
+                return self.side(ctx, &group);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Things (noun phrases with an object head, canonical patterns) in a sentence.
+    fn things(&mut self, ctx: &Ctx<'_>) -> Vec<ThingSpan> {
+        let rules = &self.res.rules;
+        let words = &ctx.words;
+        let mut out: Vec<ThingSpan> = Vec::new();
+        let mut j = 0;
+        while j < words.len() {
+            if let Some((end, thing)) = self.canonical_at(words, j) {
+                out.push(ThingSpan {
+                    start: j,
+                    end,
+                    thing,
+                    generic: false,
+                    owners: Vec::new(),
+                });
+                j = end;
+                continue;
+            }
+            if ctx.item_at[j].is_some() {
+                j += 1;
+                continue;
+            }
+            let class = rules.object_class(words[j]);
+            match class {
+                None | Some(ObjectClass::Modifier) => {
+                    j += 1;
+                }
+                Some(_) => {
+                    // Extend over compound heads and inner modifiers ("peace plan", "draft peace plan").
+                    let is_obj = |t: usize| {
+                        ctx.item_at[t].is_none() && rules.object_class(words[t]).is_some()
+                    };
+                    let mut head_end = j + 1;
+                    while head_end < words.len()
+                        && (is_obj(head_end)
+                            || words[head_end] == "-"
+                                && head_end + 1 < words.len()
+                                && is_obj(head_end + 1))
+                    {
+                        head_end += 1;
+                    }
+                    while head_end > j + 1
+                        && (words[head_end - 1] == "-"
+                            || rules.object_class(words[head_end - 1])
+                                == Some(ObjectClass::Modifier))
+                    {
+                        head_end -= 1;
+                    }
+                    let head = words[head_end - 1];
+                    let Some(class) = rules
+                        .object_class(head)
+                        .filter(|c| *c != ObjectClass::Modifier)
+                    else {
+                        j = head_end;
+                        continue;
+                    };
+                    if words.get(head_end) == Some(&"'s") {
+                        // "the framework's provision": a modifier of the next thing.
+                        j = head_end + 1;
+                        continue;
+                    }
+                    // Modifiers to the left.
+                    let mut start = j;
+                    while start > 0 {
+                        let w = words[start - 1];
+                        let adjectival = start >= 2
+                            && words[start - 2] == "-"
+                            && rules
+                                .triggers_at(words, start - 1)
+                                .iter()
+                                .any(|m| m.trigger.form == TriggerForm::Adjectival);
+                        let ok = w == "-"
+                            || w == "'s"
+                            || adjectival
+                            || w.chars().all(|c| c.is_ascii_digit())
+                            || rules.object_class(w).is_some()
+                            || ctx.item_at[start - 1].is_some_and(|k| {
+                                let i = &ctx.s.items[k];
+                                !i.place && i.kind != EntityKind::Town
+                            });
+                        if !ok || DETERMINERS.contains(&w) {
+                            break;
+                        }
+                        start -= 1;
+                    }
+                    while start < j && matches!(words[start], "-" | "'s") {
+                        start += 1;
+                    }
+                    // "of"/"for"/"about" + another thing or party, at most twice.
+                    let mut end = head_end;
+                    for _ in 0..2 {
+                        let linker =
+                            matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"about"));
+                        if !linker {
+                            break;
+                        }
+                        let next = (end + 1..(end + 7).min(words.len())).find(|&t| {
+                            rules
+                                .object_class(words[t])
+                                .is_some_and(|c| c != ObjectClass::Modifier)
+                                || ctx.item_at[t].is_some()
+                        });
+                        let Some(next) = next.filter(|&n| !words[end..n].contains(&",")) else {
+                            break;
+                        };
+                        end = match ctx.item_at[next] {
+                            // "for a European-led reassurance force": run on to the head after the name.
+                            Some(k) => {
+                                let after = ctx.s.items[k].end;
+                                (after..(after + 4).min(words.len()))
+                                    .take_while(|&t| words[t] != "," && ctx.item_at[t].is_none())
+                                    .filter(|&t| {
+                                        rules
+                                            .object_class(words[t])
+                                            .is_some_and(|c| c != ObjectClass::Modifier)
+                                    })
+                                    .last()
+                                    .map_or(after, |t| t + 1)
+                            }
+                            None => {
+                                let mut e = next + 1;
+                                while e < words.len()
+                                    && rules
+                                        .object_class(words[e])
+                                        .is_some_and(|c| c != ObjectClass::Modifier)
+                                {
+                                    e += 1;
+                                }
+                                e
+                            }
+                        };
+                    }
+                    let mut label = span_text(ctx, start, end);
+                    let mut part_of_plan = None;
+                    if class == ObjectClass::Part && end == head_end && head != "version" {
+                        // "several provisions": of the plan spoken about, if any; alone too vague.
+                        let plural = head.ends_with('s');
+                        match self.last_plan.clone().filter(|_| plural) {
+                            Some(plan) => {
+                                label = format!("{label} of {}", plan.label);
+                                part_of_plan = Some(slug(&format!("{head} of {}", plan.key)));
+                            }
+                            None => {
+                                j = end.max(j + 1);
+                                continue;
+                            }
+                        }
+                    }
+                    let core = &words[start..head_end];
+                    let bare = core.len() == 1
+                        && start > 0
+                        && matches!(words[start - 1], "the" | "this" | "that");
+                    let is_plan = class == ObjectClass::Plan;
+                    let thing = if bare && is_plan && end == head_end {
+                        self.last_plan.clone().unwrap_or_else(|| Thing {
+                            key: slug(head),
+                            label: label.clone(),
+                        })
+                    } else {
+                        let key = if let Some(key) = part_of_plan.clone() {
+                            key
+                        } else if class == ObjectClass::Part && end > head_end {
+                            slug(&format!("{} of {}", head, words[end - 1]))
+                        } else {
+                            // The words of the noun phrase up to its head, names excluded.
+                            let core: Vec<&str> = (start..head_end)
+                                .filter(|&t| words[t] != "'s")
+                                .map(|t| words[t])
+                                .collect();
+                            slug(&core.join(" "))
+                        };
+                        Thing { key, label }
+                    };
+                    if is_plan {
+                        self.last_plan = Some(thing.clone());
+                    }
+                    // "the US draft", "Trump's 28-point plan": the owner proposed it.
+                    let owners = if is_plan {
+                        ctx.s
+                            .items
+                            .iter()
+                            .filter(|i| {
+                                i.start >= start
+                                    && i.end <= head_end
+                                    && !i.place
+                                    && i.party.is_some()
+                            })
+                            .filter(|i| i.source != Source::Pronoun)
+                            .filter_map(|i| i.party.clone())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    out.push(ThingSpan {
+                        start,
+                        end,
+                        thing,
+                        generic: class == ObjectClass::Generic,
+                        owners,
+                    });
+                    j = end.max(j + 1);
+                }
+            }
+        }
+        out
+    }
+
+    fn canonical_at(&self, words: &[&str], at: usize) -> Option<(usize, Thing)> {
+        'patterns: for p in &self.res.rules.things {
+            let mut j = at;
+            let mut k = 0;
+            while k < p.words.len() {
+                if p.words[k] == "…" {
+                    let next = p.words.get(k + 1)?;
+                    let found = (j..(j + 5).min(words.len())).find(|&t| words[t] == next);
+                    match found {
+                        Some(t) if !words[j..t].contains(&",") => {
+                            j = t + 1;
+                            k += 2;
+                            continue;
+                        }
+                        _ => continue 'patterns,
+                    }
+                }
+                if words.get(j) != Some(&p.words[k].as_str()) {
+                    continue 'patterns;
+                }
+                j += 1;
+                k += 1;
+            }
+            return Some((
+                j,
+                Thing {
+                    key: p.key.clone(),
+                    label: p.label.clone(),
+                },
+            ));
+        }
+        None
+    }
+
+    fn current_things(&self) -> &[ThingSpan] {
+        self.things_by_sentence
+            .last()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The first thing starting within a few words after `from`.
+    fn thing_right(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<Thing> {
+        let things = self.current_things();
+        if let Some(t) = things.iter().find(|t| {
+            t.start >= from
+                && t.start < hi
+                && t.start <= from + 8
+                && !ctx.words[from..t.start].contains(&",")
+        }) {
+            return Some(t.thing.clone());
+        }
+        // Pronoun objects: "opposes this", "rejected it".
+        match ctx.words.get(from) {
+            Some(&"this") | Some(&"it") | Some(&"them") | Some(&"that")
+                if ctx.words.get(from + 1).is_none_or(|w| {
+                    !w.chars().all(char::is_alphabetic)
+                        || ["and", "as", "in", "on", "but"].contains(w)
+                }) =>
+            {
+                self.recent_thing(ctx, from)
+            }
+            _ => None,
+        }
+    }
+
+    /// The last thing ending before `at` in the clause.
+    fn thing_left(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Option<Thing> {
+        let things = self.current_things();
+        let t = things.iter().rev().find(|t| {
+            t.end <= at && t.start >= lo && !ctx.foreign(t.start, at) && !in_relative(ctx, t, at)
+        })?;
+        if t.generic {
+            // "X and Y, conditions deemed unacceptable": the things named before.
+            if let Some(prev) = things.iter().rev().find(|p| p.end <= t.start && !p.generic) {
+                return Some(prev.thing.clone());
+            }
+        }
+        Some(t.thing.clone())
+    }
+
+    /// "X, which A rejects": the thing before "which"/"that".
+    fn relative_thing(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Option<Thing> {
+        let rel = (lo.saturating_sub(0)..at)
+            .rev()
+            .find(|&j| matches!(ctx.words[j], "which" | "that"))?;
+        let rel = if lo > 0 && rel < lo { return None } else { rel };
+        let things = self.current_things();
+        things
+            .iter()
+            .rev()
+            .find(|t| t.end <= rel && t.end + 2 >= rel)
+            .map(|t| t.thing.clone())
+    }
+
+    /// The last thing in this sentence before `at`, else in the previous sentence.
+    fn recent_thing(&self, _ctx: &Ctx<'_>, at: usize) -> Option<Thing> {
+        if let Some(t) = self
+            .current_things()
+            .iter()
+            .rev()
+            .find(|t| t.end <= at && !t.generic)
+        {
+            return Some(t.thing.clone());
+        }
+        let n = self.things_by_sentence.len();
+        if n >= 2
+            && let Some(t) = self.things_by_sentence[n - 2]
+                .iter()
+                .rev()
+                .find(|t| !t.generic)
+        {
+            return Some(t.thing.clone());
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- control
+
+    fn claim(&mut self, ctx: &Ctx<'_>, f: &Found<'_>, first_dispute: Option<usize>) {
+        let lo = self.clause_start(ctx, f.start, false);
+        let hi = self.clause_end(ctx, f.end, false);
+        if self.cue_before(ctx, f.start, lo, 4, Cue::Attempt)
+            || self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional)
+        {
+            return;
+        }
+        // A plain negation turns a claim of control into a dispute ("is not under Russian control");
+        // other cancelling cues ("wants to", "failed to") just cancel it.
+        let window = &ctx.words[f.start.saturating_sub(4).max(lo)..f.start];
+        let negated = window.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "n't" | "never" | "no" | "neither" | "nor" | "failed"
+            )
+        }) || (f.start.saturating_sub(5)..f.start).any(|j| ctx.words[j] == "neither");
+        if !negated && self.cue_before(ctx, f.start, lo, 4, Cue::Negation) {
+            return;
+        }
+        let speech_at = (lo..f.start).rev().find(|&j| {
+            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none()
+        });
+        // A claim inside a denial is not made, unless a claimant of its own comes after the
+        // denial ("challenging Moscow's claims of having captured ...").
+        let own_claimant = |s: usize| {
+            s > 0
+                && ctx.item_at[s - 1]
+                    .is_some_and(|k| ctx.s.items[k].party.is_some() && !ctx.s.items[k].place)
+        };
+        if let Some(d) = first_dispute
+            && !negated
+            && d < f.start
+            && speech_at.is_none_or(|s| s < d || !own_claimant(s))
+        {
+            return; // the claim denied, not made
+        }
+        let places = self.places(ctx, f, lo, hi);
+        if places.is_empty() {
+            return;
+        }
+        if f.trigger.rule == "claims/claimed" {
+            // "claimed Kupiansk": only with the place right after the verb.
+            let first = ctx
+                .s
+                .items
+                .iter()
+                .find(|i| i.start >= f.end && is_place_kind(i.kind));
+            if first
+                .is_none_or(|i| i.start > f.end + 4 || ctx.words[f.end..i.start].contains(&"that"))
+            {
+                return;
+            }
+        }
+        let claimant = self.claimant(ctx, f, speech_at, lo);
+        let Some(claimant) = claimant else { return };
+        let relation = if negated {
+            Relation::DisputesControl
+        } else {
+            Relation::ClaimsControl
+        };
+        for place in &places {
+            self.add_control(ctx, relation, &claimant, place, &f.trigger.rule);
+        }
+        if !negated {
+            self.last_claim_places = places;
+        }
+    }
+
+    fn claimant(
+        &self,
+        ctx: &Ctx<'_>,
+        f: &Found<'_>,
+        speech_at: Option<usize>,
+        lo: usize,
+    ) -> Option<String> {
+        // The subject of the claimed event, not crossing the reporting verb.
+        let after_that = (lo..f.start)
+            .rev()
+            .find(|&j| ctx.words[j] == "that")
+            .map(|j| j + 1);
+        let inner_lo = after_that
+            .or(speech_at.map(|s| s + 1))
+            .map_or(lo, |s| s.max(lo));
+        let inner = self.side(ctx, &self.left_group(ctx, f.start, inner_lo));
+        let inner_state = inner
+            .iter()
+            .find(|k| matches!(self.kinds.get(*k), Some(EntityKind::Country)))
+            .cloned();
+        if let Some(s) = speech_at {
+            let w = ctx.words[s];
+            if w == "according" {
+                let (group, _) = self.right_group(ctx, s + 2, ctx.words.len(), false);
+                if let Some(first) = self.side(ctx, &group).into_iter().next() {
+                    return Some(first);
+                }
+            }
+            // "Russian claims of ...": an adjacent demonym.
+            if s > 0
+                && let Some(k) = ctx.item_at[s - 1]
+            {
+                let item = &ctx.s.items[k];
+                if !item.modifier && !item.place && item.party.is_some() {
+                    return item.party.clone();
+                }
+            }
+            let slo = self.clause_start(ctx, s, false);
+            let speaker = self.side(ctx, &self.left_group(ctx, s, slo));
+            if let Some(first) = speaker.first() {
+                let unknown_org = self.kinds.get(first) == Some(&EntityKind::Organization)
+                    && self.res.lexicon.entity(first).is_none();
+                if unknown_org && let Some(state) = inner_state {
+                    return Some(state);
+                }
+                return Some(first.clone());
+            }
+        }
+        // "X captured P, the ministry said": a speaker after the trigger.
+        let hi = self.clause_end(ctx, f.end, false);
+        for j in f.end..hi {
+            if self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+                && ctx.item_at[j].is_none()
+                && ctx.words[j] != "claim"
+            {
+                let group = self.side(ctx, &self.left_group(ctx, j, f.end));
+                if let Some(first) = group.first() {
+                    return Some(first.clone());
+                }
+            }
+        }
+        inner.into_iter().next()
+    }
+
+    fn places(&self, ctx: &Ctx<'_>, f: &Found<'_>, lo: usize, hi: usize) -> Vec<String> {
+        let rules = &self.res.rules;
+        let mut places: Vec<String> = Vec::new();
+        let mut j = f.end;
+        let mut last_place_end: Option<usize> = None;
+        while j < hi && j < f.end + 25 {
+            if let Some(k) = ctx.item_at[j] {
+                let item = &ctx.s.items[k];
+                if is_place_kind(item.kind) && !item.modifier {
+                    let before = if j > 0 && ctx.words[j - 1] == "the" {
+                        j.saturating_sub(2)
+                    } else {
+                        j.saturating_sub(1)
+                    };
+                    let prep = j > 0
+                        && f.trigger.relation != Relation::DisputesControl
+                        && matches!(
+                            ctx.words[before],
+                            "in" | "at" | "near" | "to" | "from" | "towards" | "toward" | "into"
+                        );
+                    let locative =
+                        matches!(ctx.words[before], "in" | "at" | "near" | "from" | "into")
+                            || ctx.words[before] == "of"
+                                && before > 0
+                                && matches!(
+                                    ctx.words[before - 1],
+                                    "east"
+                                        | "west"
+                                        | "north"
+                                        | "south"
+                                        | "northeast"
+                                        | "northwest"
+                                        | "southeast"
+                                        | "southwest"
+                                        | "outskirts"
+                                );
+                    let joined = last_place_end.is_some_and(|e| {
+                        !locative
+                            && ctx.words[e..j]
+                                .iter()
+                                .any(|w| matches!(*w, "and" | "," | "or" | "nor" | "as" | "("))
+                    });
+                    match last_place_end {
+                        None if j <= f.end + 10 && !prep => {
+                            places.push(item.entity.clone());
+                            last_place_end = Some(item.end);
+                        }
+                        Some(_)
+                            if joined
+                                || matches!(
+                                    ctx.words[before],
+                                    "and" | "," | "or" | "nor" | "as" | "("
+                                ) =>
+                        {
+                            if !places.contains(&item.entity) {
+                                places.push(item.entity.clone());
+                            }
+                            last_place_end = Some(item.end);
+                        }
+                        _ => {}
+                    }
+                }
+                j = item.end;
+                continue;
+            }
+            if last_place_end.is_none() && j <= f.end + 6 {
+                if let Some(len) = rules.cue_at(&ctx.words, j, Cue::PlaceAnaphorAll) {
+                    let _ = len;
+                    return self.last_claim_places.clone();
+                }
+                if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some()
+                    && ctx.words.get(j + 2) != Some(&"of")
+                    && ctx.s.tokens.get(j + 2).is_none_or(|t| !t.cap)
+                {
+                    return self.place_anaphor(ctx, f.start);
+                }
+            }
+            j += 1;
+        }
+        if places.is_empty() {
+            // "Huliaipole taken", "P had been captured", "neither P nor Q have been fully captured"
+            let adjacent = f.start > 0
+                && ctx.item_at[f.start - 1].is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+            if adjacent
+                || f.trigger.form == TriggerForm::Passive
+                || f.trigger.relation == Relation::DisputesControl
+            {
+                let mut found: Vec<String> = ctx.s.items[..]
+                    .iter()
+                    .filter(|i| {
+                        i.end <= f.start && i.start >= lo && is_place_kind(i.kind) && !i.modifier
+                    })
+                    .map(|i| i.entity.clone())
+                    .collect();
+                found.dedup();
+                if !found.is_empty() {
+                    return found;
+                }
+                if f.trigger.relation == Relation::DisputesControl
+                    || f.trigger.form == TriggerForm::Passive
+                {
+                    for j in lo..f.start {
+                        if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphorAll).is_some() {
+                            return self.last_claim_places.clone();
+                        }
+                        if rules.cue_at(&ctx.words, j, Cue::PlaceAnaphor).is_some() {
+                            return self.place_anaphor(ctx, j);
+                        }
+                    }
+                }
+            }
+        }
+        places
+    }
+
+    /// "the city": a place named earlier in this sentence, else the last claimed place, else the last place.
+    fn place_anaphor(&self, ctx: &Ctx<'_>, before: usize) -> Vec<String> {
+        let here = ctx
+            .s
+            .items
+            .iter()
+            .rev()
+            .find(|i| i.end <= before && is_place_kind(i.kind) && !i.modifier);
+        here.map(|i| i.entity.clone())
+            .or_else(|| self.last_claim_places.last().cloned())
+            .or_else(|| self.last_place.clone())
+            .into_iter()
+            .collect()
+    }
+
+    fn dispute(&mut self, ctx: &Ctx<'_>, f: &Found<'_>) {
+        let lo = self.clause_start(ctx, f.start, false);
+        let hi = self.clause_end(ctx, f.end, false);
+        if self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional) {
+            return;
+        }
+        let mut places = self.places(ctx, f, lo, hi);
+        if places.is_empty() {
+            let refers = (f.start..hi.min(f.end + 6)).any(|j| {
+                self.res
+                    .rules
+                    .cue_at(&ctx.words, j, Cue::ClaimNoun)
+                    .is_some()
+            }) || f.trigger.rule.ends_with("denied")
+                || f.trigger.rule.ends_with("disagrees")
+                || f.trigger.rule.ends_with("not-confirmed");
+            if refers {
+                places = self.last_claim_places.clone();
+            }
+        }
+        if places.is_empty() {
+            return;
+        }
+        let speech_at = (lo..f.start).rev().find(|&j| {
+            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none()
+        });
+        let mut subject = if f.trigger.form == TriggerForm::Passive {
+            let (group, _) = self.right_group(ctx, f.end, hi, false);
+            self.side(ctx, &group).into_iter().next()
+        } else {
+            self.side(ctx, &self.left_group(ctx, f.start, lo))
+                .into_iter()
+                .next()
+        };
+        // Verbs of denial have the disputer as subject ("Kyiv denies"); other cues ("no evidence",
+        // "not fully captured") are the speaker's.
+        let denial = ["denied", "disagrees", "not-confirmed", "contradicts"]
+            .iter()
+            .any(|r| f.trigger.rule.ends_with(r));
+        let speech_at = speech_at.filter(|_| !(denial && subject.is_some()));
+        if let Some(s) = speech_at.filter(|_| f.trigger.form != TriggerForm::Passive) {
+            let speaker = if ctx.words[s] == "according" {
+                let (group, _) = self.right_group(ctx, s + 2, ctx.words.len(), false);
+                self.side(ctx, &group).into_iter().next()
+            } else {
+                let slo = self.clause_start(ctx, s, false);
+                self.side(ctx, &self.left_group(ctx, s, slo))
+                    .into_iter()
+                    .next()
+            };
+            if speaker.is_some() {
+                subject = speaker;
+            }
+        }
+        let Some(subject) = subject.or_else(|| self.speaker(ctx).into_iter().next()) else {
+            return;
+        };
+        for place in &places {
+            self.add_control(
+                ctx,
+                Relation::DisputesControl,
+                &subject,
+                place,
+                &f.trigger.rule,
+            );
+        }
+    }
+
+    fn add_control(
+        &mut self,
+        ctx: &Ctx<'_>,
+        relation: Relation,
+        subject: &str,
+        place: &str,
+        rule: &str,
+    ) {
+        if subject == place || self.kinds.get(subject).is_some_and(|k| is_place_kind(*k)) {
+            return;
+        }
+        self.facts.push(Fact {
+            relation,
+            subject: subject.to_string(),
+            object: Argument::Entity(place.to_string()),
+            status: None,
+            place: None,
+            date_phrase: None,
+            provenance: Provenance {
+                sentence_idx: ctx.idx,
+                rule: rule.to_string(),
+                confidence: 0.7,
+            },
+        });
+    }
+}
+
+/// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
+/// merely sits inside a title.
+fn links(res: &Resources, words: &[&str], at: usize) -> bool {
+    connector_around(res, words, at)
+        || [
+            "along",
+            "together",
+            "as",
+            "well",
+            "accompanied",
+            "by",
+            "led",
+            "headed",
+            "or",
+            "plus",
+        ]
+        .contains(&words[at])
+}
+
+/// True when a connector phrase ("under the leadership of", "led by") covers the word at `at`.
+fn connector_around(res: &Resources, words: &[&str], at: usize) -> bool {
+    (at.saturating_sub(3)..=at).any(|s| {
+        res.rules
+            .cue_at(words, s, Cue::Connector)
+            .is_some_and(|len| s + len > at)
+    })
+}
+
+/// A thing inside ", which ... ," that closes before `at`.
+fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
+    let comma_before = (0..t.start).rev().find(|&j| ctx.words[j] == ",");
+    let opened = comma_before.is_some_and(|c| {
+        ctx.words
+            .get(c + 1)
+            .is_some_and(|w| matches!(*w, "which" | "who" | "that"))
+    });
+    opened && ctx.words[t.end..at].contains(&",")
+}
+
+fn is_place_kind(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Town | EntityKind::Region)
+}
+
+fn span_text(ctx: &Ctx<'_>, start: usize, end: usize) -> String {
+    // Rebuild from tokens: a space between words, none around hyphens and before "'s".
+    let mut out = String::new();
+    for j in start..end {
+        let t = &ctx.s.tokens[j];
+        let word = ctx.words[j];
+        let glue =
+            j > start && (word == "-" || word == "'s" || ctx.words[j - 1] == "-" || !t.is_word);
+        if j > start && !glue {
+            out.push(' ');
+        }
+        out.push_str(&ctx.s.text[t.span.start..t.span.end]);
+    }
+    out
+}
