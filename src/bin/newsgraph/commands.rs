@@ -11,6 +11,7 @@ use newsgraph::query::{self, ResultFormat};
 use newsgraph::resources::Resources;
 use newsgraph::store::{KnowledgeStore, StoreLocation};
 
+use crate::analysis;
 use crate::args::{Args, Command};
 
 /// Runs the command in `args`.
@@ -138,6 +139,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Path(args) => analysis::path(&store, &args),
+        Command::Neighbors(args) => analysis::neighbors(&store, &args),
+        Command::Central(args) => analysis::central(&store, &args),
+        Command::Components(args) => analysis::components(&store, &args),
+        Command::Dot(args) => analysis::dot(&store, &args),
     }
 }
 
