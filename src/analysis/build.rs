@@ -1,6 +1,10 @@
-//! SPARQL → [`Projection`]: three queries (nodes, other names, facts) plus
-//! one for affiliations, each answered in one pass, then one sort. No query
-//! per node or edge, nothing quadratic.
+//! SPARQL → [`Projection`]: five queries (nodes, other names, documents,
+//! facts with their evidence sentences, affiliations; a sixth for places with
+//! event nodes), each read in one pass into hash maps, then one sort. No
+//! query per node or edge, no ORDER BY (slow in SPARQL on large stores; the
+//! sort happens in Rust), nothing quadratic. Filters on documents and dates
+//! are applied to the small documents table, and facts from other documents
+//! are skipped as they are read.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -33,18 +37,20 @@ impl Projection {
         let relations = relations(filter)?;
         let mut builder = Builder::default();
         let names = other_names(store)?;
-        // Labels and kinds of every typed resource, topics included; the first
-        // (in IRI, type, label order) wins so the result does not depend on
-        // the store's internal order.
+        // Labels and kinds of every typed resource, topics included. Rows come
+        // in the store's order (sorting in SPARQL is slow on large stores), so
+        // pick deterministically: a specific kind over ng:Entity/ng:Place,
+        // then the smallest kind and label.
         let mut labels: HashMap<String, (String, NodeKind)> = HashMap::new();
         for row in select(store, NODES_QUERY)? {
             if let (Some(iri), Some(kind), Some(label)) =
                 (iri(&row[0]), iri(&row[1]), text(&row[2]))
                 && let Some(kind) = kind_of(&kind)
             {
-                let slot = labels.entry(iri).or_insert((label, kind));
-                if slot.1 == NodeKind::Other && kind != NodeKind::Other {
-                    slot.1 = kind;
+                let slot = labels.entry(iri).or_insert((label.clone(), kind));
+                let rank = |k: NodeKind| (k == NodeKind::Other, k);
+                if (rank(kind), &label) < (rank(slot.1), &slot.0) {
+                    *slot = (label, kind);
                 }
             }
         }
@@ -63,44 +69,71 @@ impl Projection {
             }
         }
 
+        // Documents kept by the filter, with their file names and dates.
+        let mut documents: HashMap<String, (String, Option<String>)> = HashMap::new();
+        for row in select(store, DOCUMENTS_QUERY)? {
+            let (Some(doc), Some(file), id) = (iri(&row[0]), text(&row[1]), text(&row[3])) else {
+                continue;
+            };
+            let published = text(&row[2]);
+            let day = published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p).to_string());
+            let kept = filter
+                .documents
+                .as_ref()
+                .is_none_or(|ids| id.is_some_and(|id| ids.contains(&id)))
+                && filter
+                    .since
+                    .is_none_or(|since| day.as_ref().is_some_and(|d| *d >= since.to_string()))
+                && filter
+                    .until
+                    .is_none_or(|until| day.as_ref().is_some_and(|d| *d <= until.to_string()));
+            if kept {
+                documents.insert(doc, (file, published));
+            }
+        }
+        let evidence_in = |doc: &str, sentence: Option<usize>, text: Option<String>| {
+            documents.get(doc).map(|(file, published)| Evidence {
+                document: file.clone(),
+                sentence,
+                text,
+                published: published.clone(),
+                document_iri: doc.to_string(),
+            })
+        };
+
         let mut edges: HashMap<(String, String, String), Vec<Evidence>> = HashMap::new();
         let mut roles: HashMap<String, BTreeSet<String>> = HashMap::new();
         let mut events: HashMap<String, EventInfo> = HashMap::new();
-        let fact_relations: Vec<&str> = relations
+        let mut fact_relations: Vec<&str> = relations
             .iter()
             .map(String::as_str)
             .filter(|r| *r != "affiliated_with")
-            .chain(["has_role"])
             .collect();
-        let facts = format!(
-            "{FACTS_QUERY_HEAD} VALUES ?rel {{ {} }} {} }}",
-            fact_relations
+        fact_relations.push("has_role");
+        let facts = FACTS_QUERY.replace(
+            "$RELATIONS",
+            &fact_relations
                 .iter()
                 .map(|r| format!("\"{r}\""))
                 .collect::<Vec<_>>()
                 .join(" "),
-            document_filters(filter)
         );
         for row in select(store, &facts)? {
-            let [
-                fact,
-                rel,
-                s,
-                o,
-                doc,
-                file,
-                published,
-                place,
-                _sentence,
-                text_cell,
-                position,
-            ] = &row[..]
+            let [fact, rel, s, o, doc, text_cell, position] = &row[..] else {
+                continue;
+            };
+            let (Some(fact), Some(rel), Some(s), Some(doc)) =
+                (iri(fact), text(rel), iri(s), iri(doc))
             else {
                 continue;
             };
-            let (Some(fact), Some(rel), Some(s), Some(doc), Some(file)) =
-                (iri(fact), text(rel), iri(s), iri(doc), text(file))
-            else {
+            let Some(evidence) = evidence_in(
+                &doc,
+                text(position).and_then(|p| p.parse().ok()),
+                text(text_cell),
+            ) else {
                 continue;
             };
             let object = match o {
@@ -114,13 +147,6 @@ impl Projection {
             if rel == "has_role" {
                 continue;
             }
-            let evidence = Evidence {
-                document: file,
-                sentence: text(position).and_then(|p| p.parse().ok()),
-                text: text(text_cell),
-                published: text(published),
-                document_iri: doc,
-            };
             if filter.events {
                 let info = events.entry(fact).or_insert_with(|| EventInfo {
                     relation: rel.clone(),
@@ -129,9 +155,6 @@ impl Projection {
                     place: None,
                     evidence: Vec::new(),
                 });
-                if info.place.is_none() {
-                    info.place = iri(place);
-                }
                 info.evidence.push(evidence);
             } else {
                 let (s, object) = if rel == "met" && object < s {
@@ -142,24 +165,28 @@ impl Projection {
                 edges.entry((s, rel, object)).or_default().push(evidence);
             }
         }
+        if filter.events && !events.is_empty() {
+            for row in select(store, PLACES_QUERY)? {
+                if let (Some(fact), Some(place)) = (iri(&row[0]), iri(&row[1]))
+                    && let Some(info) = events.get_mut(&fact)
+                    && info.place.as_ref().is_none_or(|p| place < *p)
+                {
+                    info.place = Some(place);
+                }
+            }
+        }
         if relations.contains("affiliated_with") {
-            let query = format!("{AFFILIATIONS_QUERY_HEAD} {} }}", document_filters(filter));
-            for row in select(store, &query)? {
-                let (Some(s), Some(o), Some(doc), Some(file)) =
-                    (iri(&row[0]), iri(&row[1]), iri(&row[2]), text(&row[3]))
+            for row in select(store, AFFILIATIONS_QUERY)? {
+                let (Some(s), Some(o), Some(doc)) = (iri(&row[0]), iri(&row[1]), iri(&row[2]))
                 else {
                     continue;
                 };
-                edges
-                    .entry((s, "affiliated_with".into(), o))
-                    .or_default()
-                    .push(Evidence {
-                        document: file,
-                        sentence: None,
-                        text: None,
-                        published: text(&row[4]),
-                        document_iri: doc,
-                    });
+                if let Some(evidence) = evidence_in(&doc, None, None) {
+                    edges
+                        .entry((s, "affiliated_with".into(), o))
+                        .or_default()
+                        .push(evidence);
+                }
             }
         }
 
@@ -363,23 +390,28 @@ struct EventInfo {
     evidence: Vec<Evidence>,
 }
 
-const NODES_QUERY: &str = "SELECT ?e ?type ?label WHERE { ?e a ?type ; rdfs:label ?label . \
-    VALUES ?type { ng:Person ng:Country ng:Organization ng:Region ng:Town ng:Group ng:Place ng:Entity ng:Topic } } \
-    ORDER BY ?e ?type ?label";
+// Entity records are repeated in the graph of every document that mentions
+// the entity: match inside one graph at a time (the union graph would pair
+// every copy of the type with every copy of the label) and deduplicate.
+const NODES_QUERY: &str = "SELECT DISTINCT ?e ?type ?label WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?label . \
+    VALUES ?type { ng:Person ng:Country ng:Organization ng:Region ng:Town ng:Group ng:Place ng:Entity ng:Topic } } }";
 
-const NAMES_QUERY: &str =
-    "SELECT DISTINCT ?e ?p ?name WHERE { VALUES ?p { skos:altLabel ng:key } ?e ?p ?name }";
+const NAMES_QUERY: &str = "SELECT DISTINCT ?e ?p ?name WHERE { VALUES ?p { skos:altLabel ng:key } GRAPH ?g { ?e ?p ?name } }";
 
-const FACTS_QUERY_HEAD: &str = "SELECT ?f ?rel ?s ?o ?doc ?file ?published ?place ?sentence ?text ?pos WHERE { \
-    GRAPH ?g { ?f ng:relation ?rel ; ng:subject ?s ; ng:object ?o ; prov:wasDerivedFrom ?doc . \
-    ?doc ng:fileName ?file . \
-    OPTIONAL { ?doc ng:published ?published } \
-    OPTIONAL { ?f ng:place ?place } \
-    OPTIONAL { ?f ng:evidence ?sentence . OPTIONAL { ?sentence ng:text ?text } OPTIONAL { ?sentence ng:position ?pos } } }";
+const DOCUMENTS_QUERY: &str = "SELECT ?doc ?file ?published ?id WHERE { GRAPH ?g { ?doc a ng:Document ; \
+    ng:fileName ?file . OPTIONAL { ?doc ng:published ?published } OPTIONAL { ?doc ng:contentHash ?id } } }";
 
-const AFFILIATIONS_QUERY_HEAD: &str = "SELECT ?s ?o ?doc ?file ?published WHERE { \
-    GRAPH ?g { ?s ng:affiliation ?o . ?doc a ng:Document ; ng:fileName ?file . \
-    OPTIONAL { ?doc ng:published ?published } }";
+// Every fact has an evidence sentence (see rdf::to_quads); required patterns
+// only, because OPTIONAL joins are several times slower on large stores.
+const FACTS_QUERY: &str = "SELECT ?f ?rel ?s ?o ?doc ?text ?pos WHERE { VALUES ?rel { $RELATIONS } \
+    GRAPH ?g { ?f ng:relation ?rel ; ng:subject ?s ; ng:object ?o ; prov:wasDerivedFrom ?doc ; \
+    ng:evidence ?sentence . ?sentence ng:text ?text ; ng:position ?pos } }";
+
+const PLACES_QUERY: &str =
+    "SELECT ?f ?place WHERE { GRAPH ?g { ?f ng:relation ?rel ; ng:place ?place } }";
+
+const AFFILIATIONS_QUERY: &str = "SELECT ?s ?o ?doc WHERE { \
+    GRAPH ?g { ?s ng:affiliation ?o . ?doc a ng:Document } }";
 
 fn relations(filter: &Filter) -> Result<BTreeSet<String>> {
     match &filter.relations {
@@ -396,31 +428,6 @@ fn relations(filter: &Filter) -> Result<BTreeSet<String>> {
             Ok(set.clone())
         }
     }
-}
-
-/// `VALUES ?doc` and date `FILTER`s; every value is checked before it is written into the query.
-fn document_filters(filter: &Filter) -> String {
-    let mut out = String::new();
-    if let Some(documents) = &filter.documents {
-        out.push_str("VALUES ?doc { ");
-        for id in documents {
-            if id.chars().all(|c| c.is_ascii_alphanumeric()) {
-                out.push_str(&format!("<{}> ", crate::rdf::mint::document(id)));
-            }
-        }
-        out.push_str("} ");
-    }
-    if let Some(since) = filter.since {
-        out.push_str(&format!(
-            "FILTER (SUBSTR(STR(?published), 1, 10) >= \"{since}\") "
-        ));
-    }
-    if let Some(until) = filter.until {
-        out.push_str(&format!(
-            "FILTER (SUBSTR(STR(?published), 1, 10) <= \"{until}\") "
-        ));
-    }
-    out
 }
 
 fn edge(relation: String, mut evidence: Vec<Evidence>) -> Edge {

@@ -111,17 +111,14 @@ pub fn write_dot(
     }
 
     let mut edges: Vec<_> = projection.edges().collect();
-    edges.sort_by(|a, b| {
-        let key = |e: &crate::analysis::EdgeView<'_>| {
-            (
-                projection.node(e.from).label.clone(),
-                e.edge.relation.clone(),
-                projection.node(e.to).label.clone(),
-                projection.node(e.from).iri.clone(),
-                projection.node(e.to).iri.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+    edges.sort_by_cached_key(|e| {
+        (
+            projection.node(e.from).label.clone(),
+            e.edge.relation.clone(),
+            projection.node(e.to).label.clone(),
+            projection.node(e.from).iri.clone(),
+            projection.node(e.to).iri.clone(),
+        )
     });
     for e in &edges {
         let (color, style, head) = edge_style(&e.edge.relation);
