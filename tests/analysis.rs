@@ -595,7 +595,7 @@ fn components_are_listed_largest_first() {
         "{out}"
     );
     assert!(
-        out.contains("2. 2 nodes, 1 edges: Andriy Sybiha, Hakan Fidan\n"),
+        out.contains("2. 2 nodes, 1 edge: Andriy Sybiha, Hakan Fidan\n"),
         "{out}"
     );
     assert!(out.contains("isolated: Kyïv\n"), "{out}");

@@ -322,6 +322,72 @@ fn sample(n: usize, k: usize, seed: u64) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Builder, Edge, Node, NodeKind};
+
+    /// A path graph n0 - n1 - … - n(len-1).
+    fn chain(len: usize) -> Projection {
+        let mut builder = Builder::default();
+        let iri = |i: usize| format!("urn:n{i:03}");
+        for i in 0..len {
+            builder.node(Node {
+                iri: iri(i),
+                label: format!("n{i:03}"),
+                kind: NodeKind::Person,
+                aliases: Vec::new(),
+                key: None,
+                roles: Vec::new(),
+            });
+        }
+        for i in 1..len {
+            builder.edge(
+                &iri(i - 1),
+                &iri(i),
+                Edge {
+                    relation: "met".into(),
+                    evidence: Vec::new(),
+                    sources: 1,
+                },
+            );
+        }
+        builder.finish()
+    }
+
+    #[test]
+    fn exact_betweenness_peaks_in_the_middle_of_a_chain() {
+        let ranking = rank(
+            &chain(5),
+            Measure::Betweenness,
+            &CentralityOptions::default(),
+        );
+        assert_eq!(ranking.note, None);
+        assert_eq!(ranking.scores[0].node.index(), 2);
+        // networkx: betweenness_centrality(path_graph(5))[2] == 4/6.
+        assert!((ranking.scores[0].score - 4.0 / 6.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn large_graphs_get_a_repeatable_estimate_with_a_note() {
+        let options = CentralityOptions {
+            exact_limit: 50,
+            samples: 20,
+            seed: 42,
+        };
+        let projection = chain(101);
+        let a = rank(&projection, Measure::Betweenness, &options);
+        let b = rank(&projection, Measure::Betweenness, &options);
+        assert_eq!(a, b);
+        assert!(
+            a.note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("approximate: betweenness estimated from 20 of 101"))
+        );
+        // The middle of the chain still comes out on top, or close to it.
+        assert!(
+            (40..=60).contains(&a.scores[0].node.index()),
+            "{:?}",
+            a.scores[0]
+        );
+    }
 
     #[test]
     fn samples_are_distinct_and_repeatable() {

@@ -144,27 +144,28 @@ pub fn write_ranking(
     ranking: &Ranking,
     top: usize,
 ) -> io::Result<()> {
-    let mut rows = vec![vec![
-        "rank".to_string(),
-        ranking.measure.name().into(),
-        "degree".into(),
-        "sources".into(),
-        "node".into(),
-        "kind".into(),
-    ]];
+    let with_degree = ranking.measure != Measure::Degree;
+    let mut header = vec!["rank".to_string(), ranking.measure.name().into()];
+    if with_degree {
+        header.push("degree".into());
+    }
+    header.extend(["sources".into(), "node".into(), "kind".into()]);
+    let mut rows = vec![header];
     for (i, s) in ranking.scores.iter().take(top).enumerate() {
         let score = match ranking.measure {
             Measure::Degree => format!("{}", s.score as usize),
             _ => format!("{:.4}", s.score),
         };
-        rows.push(vec![
-            (i + 1).to_string(),
-            score,
-            s.degree.to_string(),
+        let mut row = vec![(i + 1).to_string(), score];
+        if with_degree {
+            row.push(s.degree.to_string());
+        }
+        row.extend([
             s.sources.to_string(),
             projection.node(s.node).label.clone(),
             projection.node(s.node).kind.name().into(),
         ]);
+        rows.push(row);
     }
     write_table(out, &rows)?;
     if ranking.scores.len() > top {
@@ -191,11 +192,13 @@ pub fn write_components(
     let isolated: Vec<&Component> = components.iter().filter(|c| c.nodes.len() == 1).collect();
     writeln!(
         out,
-        "{} component{} ({} nodes, {} edges); {} connected, {} isolated node{}",
+        "{} component{} ({} node{}, {} edge{}); {} connected, {} isolated node{}",
         components.len(),
         plural(components.len()),
         projection.node_count(),
+        plural(projection.node_count()),
         projection.edge_count(),
+        plural(projection.edge_count()),
         connected.len(),
         isolated.len(),
         plural(isolated.len())
@@ -210,10 +213,11 @@ pub fn write_components(
         let more = c.nodes.len().saturating_sub(names.len());
         writeln!(
             out,
-            "{}. {} nodes, {} edges: {}{}",
+            "{}. {} nodes, {} edge{}: {}{}",
             i + 1,
             c.nodes.len(),
             c.edges,
+            plural(c.edges),
             names.join(", "),
             if more > 0 {
                 format!(", … (+{more} more)")
