@@ -89,6 +89,9 @@ pub fn components(store: &KnowledgeStore, args: &GraphArgs) -> anyhow::Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Above this many edges, rendering a picture gets a warning.
+const LARGE_PICTURE: usize = 2_000;
+
 /// Output formats of `newsgraph dot`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -132,6 +135,12 @@ pub fn dot(store: &KnowledgeStore, args: &DotArgs) -> anyhow::Result<ExitCode> {
                 legend: !args.no_legend,
             },
         )?,
+    }
+    if matches!(format, Format::Svg | Format::Png) && projection.edge_count() > LARGE_PICTURE {
+        eprintln!(
+            "note: {} edges is a lot for one picture; Graphviz may take long and the result will be hard to read (narrow it with --entity, --relations or --min-sources)",
+            projection.edge_count()
+        );
     }
     let bytes = match format {
         Format::Svg => graphviz(&text, "svg")?,
