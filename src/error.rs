@@ -67,6 +67,34 @@ pub enum Error {
     /// The user asked for something that cannot be done (unknown document, bad option).
     #[error("{0}")]
     Usage(String),
+    /// No entity has this name.
+    #[error("no entity named `{name}`{}", did_you_mean(suggestions))]
+    UnknownName {
+        /// The name as given.
+        name: String,
+        /// Entities with similar names, best first.
+        suggestions: Vec<String>,
+    },
+    /// Several entities have this name.
+    #[error("`{name}` names {} entities; use a fuller name:{}", candidates.len(), list(candidates))]
+    AmbiguousName {
+        /// The name as given.
+        name: String,
+        /// The entities it matches.
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean:{}", list(suggestions))
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|i| format!("\n  {i}")).collect()
 }
 
 /// The library's result type.

@@ -20,7 +20,8 @@
 //! - [`rdf`]: pure conversion of documents and facts to quads; the vocabulary.
 //! - [`store`]: the only module that talks to Oxigraph's store.
 //! - [`query`]: SPARQL in, [`query::Table`] out; prefixes; result formats.
-//! - [`export`]: writers for RDF files and the `facts` TSV.
+//! - [`analysis`]: the facts as a petgraph graph; paths, neighbours, centrality, components.
+//! - [`export`]: DOT and GraphML writers for an analysis projection (RDF files come from [`store`], the facts TSV from [`query`]).
 //! - [`sources`]: across documents: rewrite clusters (near-duplicate detection),
 //!   facts merged with all their sources and independent-source counts,
 //!   contested control claims, conflicting dates. Computed on demand from the store.
@@ -39,9 +40,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod data_file;
 pub mod diagnostics;
 pub mod error;
+pub mod export;
 pub mod facts;
 pub mod mentions;
 pub mod text;

@@ -176,4 +176,123 @@ pub enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// How two entities are connected: the shortest paths, each hop with its evidence.
+    ///
+    /// Entities are named by label or alias, ignoring case and accents
+    /// ("putin", "Zelensky"). Relations are followed in both directions, so
+    /// "A proposed the plan that B rejected" links A and B through the plan.
+    /// Exit status 1 when there is no path within --max-hops.
+    Path(PathArgs),
+    /// What lies around an entity: everything within some hops, nearest and best-sourced first.
+    Neighbors(NeighborsArgs),
+    /// Rank entities by degree, PageRank or betweenness (who are the brokers).
+    Central(CentralArgs),
+    /// The connected components of the graph, largest first.
+    Components(GraphArgs),
+    /// Draw the graph, or part of it, as Graphviz DOT (or SVG/PNG through `dot`), or write GraphML.
+    ///
+    /// Nodes are shaped and coloured by kind, edges coloured and styled by
+    /// relation and labelled with their number of sources; a legend explains
+    /// both. Entities without any edge are left out.
+    Dot(DotArgs),
+}
+
+/// Which facts become the graph analysed by `path`, `neighbors`, `central`, `components` and `dot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GraphArgs {
+    /// Only these relations (comma-separated): met, proposed, rejected,
+    /// claims_control, disputes_control, affiliated_with.
+    #[arg(long, value_delimiter = ',', value_name = "REL,...")]
+    pub relations: Vec<String>,
+    /// Only facts from these documents (file names, paths or content hashes; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "DOC,...")]
+    pub docs: Vec<String>,
+    /// Only facts from documents published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only facts from documents published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only edges reported by at least this many documents.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_sources: usize,
+    /// Make each fact (meeting, proposal, claim…) a node of its own.
+    #[arg(long)]
+    pub events: bool,
+}
+
+/// Arguments of `path`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PathArgs {
+    /// The first entity.
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The second entity.
+    #[arg(value_name = "TO")]
+    pub to: String,
+    /// Longest path considered, in hops.
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub max_hops: usize,
+    /// List every simple path up to --max-hops, not only the shortest.
+    #[arg(long)]
+    pub all: bool,
+    /// Show at most this many paths.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// Arguments of `neighbors`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NeighborsArgs {
+    /// The entity.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// How far to look.
+    #[arg(long, default_value_t = 1, value_name = "K")]
+    pub hops: usize,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// Arguments of `central`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CentralArgs {
+    /// degree, pagerank or betweenness.
+    #[arg(long, default_value = "degree", value_name = "MEASURE")]
+    pub by: String,
+    /// How many entities to show.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// Arguments of `dot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DotArgs {
+    /// Output file (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// dot, svg, png or graphml (default: from the output file's extension, else dot).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Only the neighbourhood of this entity.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// With --entity: how far around it.
+    #[arg(long, default_value_t = 1, value_name = "K", requires = "entity")]
+    pub hops: usize,
+    /// Draw the triples built by this CONSTRUCT query instead of the facts.
+    #[arg(long, value_name = "SPARQL", conflicts_with = "entity")]
+    pub query: Option<String>,
+    /// A title drawn above the graph.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    #[command(flatten)]
+    pub graph: GraphArgs,
 }

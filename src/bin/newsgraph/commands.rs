@@ -11,6 +11,7 @@ use newsgraph::query::{self, ResultFormat};
 use newsgraph::resources::Resources;
 use newsgraph::store::{KnowledgeStore, StoreLocation};
 
+use crate::analysis;
 use crate::args::{Args, Command};
 use crate::sources;
 
@@ -167,6 +168,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Repl { keep_going } => crate::repl::run(store, keep_going),
+        Command::Path(args) => analysis::path(&store, &args),
+        Command::Neighbors(args) => analysis::neighbors(&store, &args),
+        Command::Central(args) => analysis::central(&store, &args),
+        Command::Components(args) => analysis::components(&store, &args),
+        Command::Dot(args) => analysis::dot(&store, &args),
     }
 }
 

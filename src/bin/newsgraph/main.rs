@@ -2,6 +2,7 @@
 //! error chain once, and decides the exit status (0 ok, 1 some inputs
 //! failed, 2 error). A broken pipe (`newsgraph facts | head`) is success.
 
+mod analysis;
 mod args;
 mod commands;
 mod line_editor;
