@@ -1026,6 +1026,11 @@ impl<'r> State<'r> {
                 entity.affiliation = affiliation.filter(|a| a != person);
             }
         }
+        // An honorific ("Mr", "Sir") is a form of address, not a role.
+        let bare = role.trim_end_matches('.').to_lowercase();
+        if HONORIFICS.contains(&bare.as_str()) {
+            return;
+        }
         let role = Role {
             sentence_idx: idx,
             person: person.to_string(),
@@ -1437,6 +1442,16 @@ mod tests {
             .map(|r| format!("{}: {}", r.person, r.text))
             .collect::<Vec<_>>()
             .join(" | ")
+    }
+
+    #[test]
+    fn honorifics_are_not_roles() {
+        assert_eq!(
+            roles(
+                "\"If Mr Putin agrees, we go,\" Fidan said. Sir Keir Starmer, the British Prime Minister, spoke."
+            ),
+            "keir-starmer: British Prime Minister"
+        );
     }
 
     #[test]
