@@ -99,10 +99,18 @@ impl ReplSession {
     /// The first lines shown by an interactive session.
     pub fn banner(&self) -> String {
         let what = match query::stats(&self.store) {
-            Ok(s) => format!(
-                "{} documents, {} entities, {} facts",
-                s.documents, s.entities, s.facts
-            ),
+            Ok(s) => {
+                let plural = |n: usize| if n == 1 { "" } else { "s" };
+                format!(
+                    "{} document{}, {} entit{}, {} fact{}",
+                    s.documents,
+                    plural(s.documents),
+                    s.entities,
+                    if s.entities == 1 { "y" } else { "ies" },
+                    s.facts,
+                    plural(s.facts)
+                )
+            }
             Err(e) => format!("statistics unavailable: {e}"),
         };
         let mode = if self.store.is_read_only() {
