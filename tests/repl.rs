@@ -380,31 +380,125 @@ fn load_prefix_export_output_timer_help_and_quit() {
 }
 
 #[test]
-fn path_commands_say_analysis_is_not_available_yet() {
+fn path_finds_a_chain_of_facts_with_evidence() {
     let ws = seeded_workspace();
+    let out = script(&ws, ".path Witkoff Putin\n").success().stdout();
+    for needle in [
+        "shortest path (1 hop) from Steve Witkoff to Vladimir Putin",
+        "path 1: Steve Witkoff —met— Vladimir Putin",
+        "  Steve Witkoff —met— Vladimir Putin  [1 source]",
+        "      04-kremlin-reaction #",
+        "Putin will receive Witkoff",
+    ] {
+        assert!(out.contains(needle), "lacks {needle:?}\n{out}");
+    }
+    // Two hops: the seed's Dmitriev meets Witkoff, who meets Putin.
+    let out = script(&ws, ".path \"Kirill Dmitriev\" \"Vladimir Putin\"\n")
+        .success()
+        .stdout();
+    assert!(out.contains("shortest paths (2 hops)"), "{out}");
+    assert!(
+        out.contains(": Kirill Dmitriev —met— Steve Witkoff —met— Vladimir Putin\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("envoys #1: \"Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\""),
+        "{out}"
+    );
+    script(&ws, ".path Witkoff Nobody\n")
+        .status(2)
+        .stderr_has("no entity named `Nobody`");
+    script(&ws, ".path Witkoff Witkof\n")
+        .status(2)
+        .stderr_has("name the same entity");
+}
+
+#[test]
+fn neighbors_and_central_rank_the_graph() {
+    let ws = seeded_workspace();
+    let out = script(&ws, ".neighbors Witkoff\n").success().stdout();
+    assert!(
+        out.contains("neighbours of Steve Witkoff (person, also: "),
+        "{out}"
+    );
+    assert!(out.contains("within 1 hop\n"), "{out}");
+    for line in [
+        "Steve Witkoff —met— Kirill Dmitriev",
+        "Steve Witkoff —met— Vladimir Putin",
+        "Steve Witkoff —affiliated_with→ United States",
+    ] {
+        assert!(out.contains(line), "lacks {line:?}\n{out}");
+    }
+    let two = script(&ws, ".neighbors \"Kirill Dmitriev\" 2\n")
+        .success()
+        .stdout();
+    assert!(two.contains("within 2 hops"), "{two}");
+    assert!(two.contains("\n2     Vladimir Putin "), "{two}");
+
+    let central = script(&ws, ".central 3\n").success().stdout();
+    let ranks: Vec<&str> = central.lines().skip(1).take(3).collect();
+    assert!(
+        central.starts_with("rank  degree  sources  node"),
+        "{central}"
+    );
+    assert!(
+        ranks[0].starts_with("1     ") && ranks[0].contains("Ukraine"),
+        "{central}"
+    );
+    assert!(central.contains("(3 of "), "{central}");
+    assert!(
+        central.contains("nodes shown; use .central N)"),
+        "{central}"
+    );
+    let ten = script(&ws, ".central\n").success().stdout();
+    assert!(ten.contains("\n10    "), "{ten}");
+    script(&ws, ".central many\n")
+        .status(2)
+        .stderr_has("usage: .central [N]");
+}
+
+#[test]
+fn dot_writes_graphviz_for_the_graph_an_entity_or_a_query() {
+    let ws = seeded_workspace();
+    let (all, one, query) = (ws.path("all.dot"), ws.path("one.dot"), ws.path("met.dot"));
     let run = script(
         &ws,
-        ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
-    );
-    assert_eq!(run.code(), 2, "stops at the first error");
-    assert!(!run.stdout().contains("documents"));
-    let run = ws
-        .run_with_stdin(
-            &["repl", "--keep-going"],
-            ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
-        )
-        .status(1);
-    let err = run.stderr();
-    for cmd in [".path", ".neighbors", ".central", ".dot"] {
-        assert!(
-            err.contains(&format!("error: {cmd} is not available yet: path analysis")),
-            "{cmd}: {err}"
-        );
-    }
+        &format!(
+            ".dot {}\n.dot {} Steve Witkoff\n.dot {} CONSTRUCT {{ ?a ng:met ?b }} WHERE {{ ?a ng:met ?b }}\n",
+            all.display(),
+            one.display(),
+            query.display()
+        ),
+    )
+    .success();
+    assert_eq!(run.stdout(), "", "notes go to standard error");
+    let notes = run.stderr();
     assert!(
-        run.stdout().contains("documents"),
-        "went on after the errors"
+        notes.contains(&format!("wrote {} (", all.display())),
+        "{notes}"
     );
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let (all, one, query) = (read(&all), read(&one), read(&query));
+    for dot in [&all, &one, &query] {
+        crate::analysis::assert_renders(dot);
+    }
+    assert!(all.contains("Ukraine") && all.contains("Pokrovsk"), "{all}");
+    assert!(one.contains("Kirill Dmitriev"), "{one}");
+    assert!(
+        !one.contains("Pokrovsk"),
+        "only Witkoff's neighbours:\n{one}"
+    );
+    assert!(query.contains("Vladimir Putin"), "{query}");
+    assert!(!query.contains("claims_control"), "{query}");
+    script(
+        &ws,
+        &format!(
+            ".dot {} SELECT * WHERE {{ ?s ?p ?o }}\n",
+            ws.path("x.dot").display()
+        ),
+    )
+    .status(2)
+    .stderr_has("CONSTRUCT or DESCRIBE");
 }
 
 #[test]

@@ -346,9 +346,7 @@ fn newsgraph_alone_on_a_terminal_opens_the_repl_with_history_in_the_data_directo
     term.send("\x1b[C");
     term.send(" Russia");
     term.send(ENTER);
-    term.wait_for(
-        "error: .neighbors is not available yet: path analysis arrives with the analysis module",
-    );
+    term.wait_for("Russia —claims_control→ Pokrovsk");
     term.wait_for_prompt();
     term.send(".stats");
     term.send(ENTER);
