@@ -322,7 +322,7 @@ fn column(run: &Run, header: &str) -> Vec<String> {
 
 /// Renders DOT with Graphviz and asserts it succeeds without any message.
 #[track_caller]
-fn assert_renders(dot: &str) {
+pub fn assert_renders(dot: &str) {
     let mut child = Command::new("dot")
         .arg("-Tsvg")
         .stdin(std::process::Stdio::piped())

@@ -18,12 +18,26 @@ const SEED_ARTICLE: &str = "Envoys meet in Miami\n\n\
     Volodymyr Zelensky rejected the revised ceasefire plan. \
     Russia claims control of Pokrovsk.\n";
 
-/// A workspace whose store holds the example articles plus the seed article
-/// with its entities (Steve Witkoff, Kirill Dmitriev, Volodymyr Zelensky,
-/// Russia, Pokrovsk, Miami) and facts (met, rejected, claims_control, has_role).
+/// A workspace whose store holds the example articles (with what the real
+/// extractor finds in them) plus the seed article of [`seed_only_workspace`].
 pub fn seeded_workspace() -> Workspace {
     let ws = Workspace::new();
     ws.run(&["ingest", &repo("examples/articles")]).success();
+    seed(&ws);
+    ws
+}
+
+/// A workspace whose store holds only the seed article with its hand-made
+/// entities (Steve Witkoff, Kirill Dmitriev, Volodymyr Zelensky, Russia,
+/// Pokrovsk, Miami) and facts (met, rejected, claims_control, has_role), so
+/// tests that count rows or compare transcripts control the whole content.
+pub fn seed_only_workspace() -> Workspace {
+    let ws = Workspace::new();
+    seed(&ws);
+    ws
+}
+
+fn seed(ws: &Workspace) {
     let path = ws.write("seed/envoys.txt", SEED_ARTICLE);
     let store = KnowledgeStore::open(&StoreLocation::parse(&ws.store()), false).unwrap();
     let (doc, _) = text::parse(
@@ -133,7 +147,6 @@ pub fn seeded_workspace() -> Workspace {
     let quads = newsgraph::rdf::document_quads(&doc, &extraction);
     assert!(store.insert_document(&doc.id, &quads).unwrap());
     store.flush().unwrap();
-    ws
 }
 
 fn script(ws: &Workspace, input: &str) -> Run {
@@ -142,7 +155,7 @@ fn script(ws: &Workspace, input: &str) -> Run {
 
 #[test]
 fn a_multi_line_query_prints_a_table_with_labels() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let out = script(
         &ws,
         "SELECT ?person ?label\nWHERE {\n  ?person a ng:Person ; rdfs:label ?label .\n}\nORDER BY ?label\n\n",
@@ -159,7 +172,7 @@ fn a_multi_line_query_prints_a_table_with_labels() {
 
 #[test]
 fn every_output_format() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let query = "SELECT ?label WHERE { ?e a ng:Country ; rdfs:label ?label };\n";
     let table = script(&ws, &format!(".format table\n{query}"))
         .success()
@@ -203,7 +216,7 @@ fn every_output_format() {
 
 #[test]
 fn entity_shows_type_aliases_roles_and_facts_with_evidence() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let out = script(&ws, ".entity witkoff\n").success().stdout();
     for needle in [
         "Steve Witkoff  ngid:entity/steve-witkoff",
@@ -231,11 +244,29 @@ fn entity_shows_type_aliases_roles_and_facts_with_evidence() {
     script(&ws, ".entity Zelenski\n")
         .status(2)
         .stderr_has("no entity `Zelenski`; did you mean Volodymyr Zelensky?");
+
+    // On the example articles, the extractor's facts join the hand-made ones.
+    let ws = seeded_workspace();
+    let out = script(&ws, ".entity witkoff\n").success().stdout();
+    let roles = out
+        .lines()
+        .find(|l| l.starts_with("  roles        "))
+        .unwrap_or_else(|| panic!("no roles line\n{out}"));
+    assert!(roles.contains("US special envoy"), "{out}");
+    for needle in [
+        "mentioned in 01-istanbul-talks, ",
+        "envoys",
+        "“US special envoy Steve Witkoff joined the delegations",
+        "— 01-istanbul-talks (",
+        "Steve Witkoff met → Kirill Dmitriev  [held; Miami; on Saturday]",
+    ] {
+        assert!(out.contains(needle), "lacks {needle:?}\n{out}");
+    }
 }
 
 #[test]
 fn facts_sources_and_stats() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let run = script(&ws, ".format tsv\n.facts\n").success();
     // Standard output holds only results; confirmations go to standard error.
     assert_eq!(run.stderr(), "results as tsv\n");
@@ -252,6 +283,12 @@ fn facts_sources_and_stats() {
         .success()
         .stdout();
     assert_eq!(about.lines().count(), 2, "{about}");
+    let stats = script(&ws, ".format csv\n.stats\n").success().stdout();
+    assert!(stats.contains("documents,1\r\n"), "{stats:?}");
+    assert!(stats.contains("entities,6\r\n"), "{stats:?}");
+    assert!(stats.contains("facts,4\r\n"), "{stats:?}");
+
+    let ws = seeded_workspace();
     let sources = script(&ws, ".sources\n").success().stdout();
     for doc in ["01-istanbul-talks", "05-translated-rewrite", "envoys"] {
         assert!(sources.contains(doc), "{sources}");
@@ -259,8 +296,16 @@ fn facts_sources_and_stats() {
     assert!(sources.contains("6 rows"), "{sources}");
     let stats = script(&ws, ".format csv\n.stats\n").success().stdout();
     assert!(stats.contains("documents,6\r\n"), "{stats:?}");
-    assert!(stats.contains("entities,6\r\n"), "{stats:?}");
-    assert!(stats.contains("facts,4\r\n"), "{stats:?}");
+    // The examples add the extractor's facts to the four hand-made ones; the
+    // .facts listing has one row per fact.
+    let facts: usize = stats
+        .lines()
+        .find_map(|l| l.strip_prefix("facts,"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no facts count in {stats:?}"));
+    assert!(facts > 4, "{stats:?}");
+    let listing = script(&ws, ".format tsv\n.facts\n").success().stdout();
+    assert_eq!(listing.lines().count(), 1 + facts, "{listing}");
 }
 
 #[test]
@@ -335,31 +380,125 @@ fn load_prefix_export_output_timer_help_and_quit() {
 }
 
 #[test]
-fn path_commands_say_analysis_is_not_available_yet() {
+fn path_finds_a_chain_of_facts_with_evidence() {
     let ws = seeded_workspace();
+    let out = script(&ws, ".path Witkoff Putin\n").success().stdout();
+    for needle in [
+        "shortest path (1 hop) from Steve Witkoff to Vladimir Putin",
+        "path 1: Steve Witkoff —met— Vladimir Putin",
+        "  Steve Witkoff —met— Vladimir Putin  [1 source]",
+        "      04-kremlin-reaction #",
+        "Putin will receive Witkoff",
+    ] {
+        assert!(out.contains(needle), "lacks {needle:?}\n{out}");
+    }
+    // Two hops: the seed's Dmitriev meets Witkoff, who meets Putin.
+    let out = script(&ws, ".path \"Kirill Dmitriev\" \"Vladimir Putin\"\n")
+        .success()
+        .stdout();
+    assert!(out.contains("shortest paths (2 hops)"), "{out}");
+    assert!(
+        out.contains(": Kirill Dmitriev —met— Steve Witkoff —met— Vladimir Putin\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("envoys #1: \"Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\""),
+        "{out}"
+    );
+    script(&ws, ".path Witkoff Nobody\n")
+        .status(2)
+        .stderr_has("no entity named `Nobody`");
+    script(&ws, ".path Witkoff Witkof\n")
+        .status(2)
+        .stderr_has("name the same entity");
+}
+
+#[test]
+fn neighbors_and_central_rank_the_graph() {
+    let ws = seeded_workspace();
+    let out = script(&ws, ".neighbors Witkoff\n").success().stdout();
+    assert!(
+        out.contains("neighbours of Steve Witkoff (person, also: "),
+        "{out}"
+    );
+    assert!(out.contains("within 1 hop\n"), "{out}");
+    for line in [
+        "Steve Witkoff —met— Kirill Dmitriev",
+        "Steve Witkoff —met— Vladimir Putin",
+        "Steve Witkoff —affiliated_with→ United States",
+    ] {
+        assert!(out.contains(line), "lacks {line:?}\n{out}");
+    }
+    let two = script(&ws, ".neighbors \"Kirill Dmitriev\" 2\n")
+        .success()
+        .stdout();
+    assert!(two.contains("within 2 hops"), "{two}");
+    assert!(two.contains("\n2     Vladimir Putin "), "{two}");
+
+    let central = script(&ws, ".central 3\n").success().stdout();
+    let ranks: Vec<&str> = central.lines().skip(1).take(3).collect();
+    assert!(
+        central.starts_with("rank  degree  sources  node"),
+        "{central}"
+    );
+    assert!(
+        ranks[0].starts_with("1     ") && ranks[0].contains("Ukraine"),
+        "{central}"
+    );
+    assert!(central.contains("(3 of "), "{central}");
+    assert!(
+        central.contains("nodes shown; use .central N)"),
+        "{central}"
+    );
+    let ten = script(&ws, ".central\n").success().stdout();
+    assert!(ten.contains("\n10    "), "{ten}");
+    script(&ws, ".central many\n")
+        .status(2)
+        .stderr_has("usage: .central [N]");
+}
+
+#[test]
+fn dot_writes_graphviz_for_the_graph_an_entity_or_a_query() {
+    let ws = seeded_workspace();
+    let (all, one, query) = (ws.path("all.dot"), ws.path("one.dot"), ws.path("met.dot"));
     let run = script(
         &ws,
-        ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
-    );
-    assert_eq!(run.code(), 2, "stops at the first error");
-    assert!(!run.stdout().contains("documents"));
-    let run = ws
-        .run_with_stdin(
-            &["repl", "--keep-going"],
-            ".path \"Steve Witkoff\" Russia\n.neighbors Russia 2\n.central\n.dot graph.dot Russia\n.stats\n",
-        )
-        .status(1);
-    let err = run.stderr();
-    for cmd in [".path", ".neighbors", ".central", ".dot"] {
-        assert!(
-            err.contains(&format!("error: {cmd} is not available yet: path analysis")),
-            "{cmd}: {err}"
-        );
-    }
+        &format!(
+            ".dot {}\n.dot {} Steve Witkoff\n.dot {} CONSTRUCT {{ ?a ng:met ?b }} WHERE {{ ?a ng:met ?b }}\n",
+            all.display(),
+            one.display(),
+            query.display()
+        ),
+    )
+    .success();
+    assert_eq!(run.stdout(), "", "notes go to standard error");
+    let notes = run.stderr();
     assert!(
-        run.stdout().contains("documents"),
-        "went on after the errors"
+        notes.contains(&format!("wrote {} (", all.display())),
+        "{notes}"
     );
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let (all, one, query) = (read(&all), read(&one), read(&query));
+    for dot in [&all, &one, &query] {
+        crate::analysis::assert_renders(dot);
+    }
+    assert!(all.contains("Ukraine") && all.contains("Pokrovsk"), "{all}");
+    assert!(one.contains("Kirill Dmitriev"), "{one}");
+    assert!(
+        !one.contains("Pokrovsk"),
+        "only Witkoff's neighbours:\n{one}"
+    );
+    assert!(query.contains("Vladimir Putin"), "{query}");
+    assert!(!query.contains("claims_control"), "{query}");
+    script(
+        &ws,
+        &format!(
+            ".dot {} SELECT * WHERE {{ ?s ?p ?o }}\n",
+            ws.path("x.dot").display()
+        ),
+    )
+    .status(2)
+    .stderr_has("CONSTRUCT or DESCRIBE");
 }
 
 #[test]
@@ -446,7 +585,7 @@ fn transcripts() {
         .collect();
     inputs.sort();
     assert!(!inputs.is_empty());
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let mut failures = Vec::new();
     for input in inputs {
         let script_text = std::fs::read_to_string(&input).unwrap();

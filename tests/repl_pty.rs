@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use expectrl::Session;
 use expectrl::process::unix::{PtyStream, UnixProcess};
 
-use crate::repl::seeded_workspace;
+use crate::repl::seed_only_workspace;
 use crate::support::Workspace;
 
 const ROWS: u16 = 50;
@@ -164,10 +164,10 @@ impl Terminal {
 
 #[test]
 fn an_analyst_session_on_a_terminal() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let history = ws.path("history/newsgraph");
     let mut term = Terminal::start(&ws, &history, true);
-    term.wait_for("6 documents, 6 entities, 4 facts");
+    term.wait_for("1 document, 6 entities, 4 facts");
     term.wait_for_prompt();
 
     // A multi-line query: continuation prompts until a blank line; Tab completes a prefixed name.
@@ -332,13 +332,13 @@ fn find(contents: &str, needle: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn newsgraph_alone_on_a_terminal_opens_the_repl_with_history_in_the_data_directory() {
-    let ws = seeded_workspace();
+    let ws = seed_only_workspace();
     let mut command = Terminal::command(&ws, &[]);
     command
         .env("XDG_DATA_HOME", ws.path("data"))
         .env("NO_COLOR", "1");
     let mut term = Terminal::spawn(command);
-    term.wait_for("6 documents, 6 entities, 4 facts");
+    term.wait_for("1 document, 6 entities, 4 facts");
     term.wait_for_prompt();
     // A hint shows the rest of a command and its arguments; Right-arrow takes the name only.
     term.send(".neigh");
@@ -346,9 +346,7 @@ fn newsgraph_alone_on_a_terminal_opens_the_repl_with_history_in_the_data_directo
     term.send("\x1b[C");
     term.send(" Russia");
     term.send(ENTER);
-    term.wait_for(
-        "error: .neighbors is not available yet: path analysis arrives with the analysis module",
-    );
+    term.wait_for("Russia —claims_control→ Pokrovsk");
     term.wait_for_prompt();
     term.send(".stats");
     term.send(ENTER);

@@ -50,8 +50,8 @@ pub enum ReplCommand {
         /// How far to look (default 1).
         hops: usize,
     },
-    /// `.central`.
-    Central,
+    /// `.central [N]`: the N (default 10) most connected entities.
+    Central(usize),
     /// `.dot FILE [NAME|query]`.
     Dot {
         /// The DOT file to write.
@@ -162,7 +162,7 @@ pub const COMMANDS: &[CommandInfo] = &[
     },
     CommandInfo {
         name: "central",
-        args: "",
+        args: "[N]",
         summary: "the most connected entities",
         completes: ArgKind::None,
     },
@@ -323,7 +323,14 @@ pub fn parse(input: &str) -> Result<ReplCommand> {
                 }),
             },
         },
-        "central" => no_args(ReplCommand::Central),
+        "central" => match args.as_slice() {
+            [] => Ok(ReplCommand::Central(10)),
+            [n] => match n.parse::<usize>() {
+                Ok(top) if top > 0 => Ok(ReplCommand::Central(top)),
+                _ => Err(usage()),
+            },
+            _ => Err(usage()),
+        },
         "dot" => match args.first() {
             Some(file) => {
                 let after = rest.trim_start();
@@ -498,8 +505,22 @@ fn details(name: &str) -> Option<&'static str> {
         }
         "output" => "Example: .output results.tsv   …   .output",
         "export" => "Example: .export turtle graph.ttl",
-        "path" | "neighbors" | "central" | "dot" => {
-            "Path analysis comes with the analysis module; until then this command says so."
+        "path" => {
+            "The shortest chains of facts (up to 6 hops) linking two entities, each link with its source sentence.\n\
+             Example: .path Witkoff Putin   (like `newsgraph path`)"
+        }
+        "neighbors" => {
+            "The entities within HOPS links (default 1) of NAME, nearest first, with the link that reaches each.\n\
+             Example: .neighbors \"Steve Witkoff\" 2   (like `newsgraph neighbors`)"
+        }
+        "central" => {
+            "Entities ranked by degree (distinct neighbours) over the facts; N (default 10) of them.\n\
+             Other measures: `newsgraph central --by pagerank|betweenness`."
+        }
+        "dot" => {
+            "Writes a Graphviz DOT file: the whole graph, NAME and its direct neighbours, or the triples\n\
+             of a CONSTRUCT query. Render it with `dot -Tsvg FILE -o graph.svg`.\n\
+             Examples: .dot graph.dot   .dot witkoff.dot Witkoff   .dot met.dot CONSTRUCT { ?a ng:met ?b } WHERE { ?a ng:met ?b }"
         }
         _ => return None,
     })
@@ -667,6 +688,8 @@ mod tests {
                 iri: "http://example.org/".into(),
             },
         );
+        check(".central", ReplCommand::Central(10));
+        check(".central 3", ReplCommand::Central(3));
         check(".format csv", ReplCommand::Format(ResultFormat::Csv));
         check(".output", ReplCommand::Output(None));
         check(".timer OFF", ReplCommand::Timer(false));
@@ -676,6 +699,7 @@ mod tests {
     #[test]
     fn mistakes_get_usage_or_a_suggestion() {
         check_err(".entty Putin", "did you mean `.entity`?");
+        check_err(".central 0", "usage: .central [N]");
         check_err(".xyzzy", "unknown command `.xyzzy` (`.help`");
         check_err(".path Putin", "usage: .path A B");
         check_err(".format turtle", "unknown format `turtle`");

@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 use comfy_table::{ContentArrangement, Table, presets};
 use oxigraph::model::{Literal, NamedNode, Term};
 
+use crate::analysis::centrality::{self, CentralityOptions, Measure};
+use crate::analysis::paths::{self, PathOptions};
+use crate::analysis::{Filter, Projection, report};
 use crate::error::{Error, Result};
+use crate::export::dot::{DotOptions, write_dot};
 use crate::ingest;
 use crate::query::{self, ResultFormat};
 use crate::rdf::vocab;
@@ -62,10 +66,6 @@ pub enum ReplOutput {
     Quit,
 }
 
-/// Path analysis (`.path`, `.neighbors`, `.central`, `.dot`) is not wired yet.
-const ANALYSIS_MISSING: &str =
-    "is not available yet: path analysis arrives with the analysis module";
-
 /// One REPL session over a store.
 pub struct ReplSession {
     store: KnowledgeStore,
@@ -99,10 +99,18 @@ impl ReplSession {
     /// The first lines shown by an interactive session.
     pub fn banner(&self) -> String {
         let what = match query::stats(&self.store) {
-            Ok(s) => format!(
-                "{} documents, {} entities, {} facts",
-                s.documents, s.entities, s.facts
-            ),
+            Ok(s) => {
+                let plural = |n: usize| if n == 1 { "" } else { "s" };
+                format!(
+                    "{} document{}, {} entit{}, {} fact{}",
+                    s.documents,
+                    plural(s.documents),
+                    s.entities,
+                    if s.entities == 1 { "y" } else { "ies" },
+                    s.facts,
+                    plural(s.facts)
+                )
+            }
             Err(e) => format!("statistics unavailable: {e}"),
         };
         let mode = if self.store.is_read_only() {
@@ -250,7 +258,7 @@ impl ReplSession {
             }
             ReplCommand::Path { from, to } => self.path(&from, &to)?,
             ReplCommand::Neighbors { name, hops } => self.neighbors(&name, hops)?,
-            ReplCommand::Central => self.central()?,
+            ReplCommand::Central(top) => self.central(top)?,
             ReplCommand::Dot { file, focus } => self.dot(&file, focus.as_deref())?,
             ReplCommand::Export { format, file } => {
                 let rdf = query::rdf_format(&format)
@@ -292,25 +300,88 @@ impl ReplSession {
         })
     }
 
-    // Path analysis: each of these becomes one call into the analysis module.
+    // Path analysis: each of these is one call into the analysis module, on
+    // the projection of every fact (default relations, like the CLI's).
+
+    fn projection(&self) -> Result<Projection> {
+        Projection::build(
+            &self.store,
+            &Filter {
+                min_sources: 1,
+                ..Filter::default()
+            },
+        )
+    }
 
     fn path(&mut self, from: &str, to: &str) -> Result<Shown> {
-        let _ = (from, to);
-        Err(Error::Usage(format!(".path {ANALYSIS_MISSING}")))
+        let projection = self.projection()?;
+        let (a, b) = (projection.find(from)?, projection.find(to)?);
+        if a == b {
+            return Err(Error::Usage(format!(
+                "`{from}` and `{to}` name the same entity, {}",
+                projection.describe(a)
+            )));
+        }
+        let options = PathOptions::default();
+        let found = paths::find_paths(&projection, a, b, &options);
+        let mut out = Vec::new();
+        report::write_paths(&mut out, &projection, a, b, &found, &options).map_err(io_error)?;
+        Ok(Shown::Results(with_notes(out, &projection)))
     }
 
     fn neighbors(&mut self, name: &str, hops: usize) -> Result<Shown> {
-        let _ = (name, hops);
-        Err(Error::Usage(format!(".neighbors {ANALYSIS_MISSING}")))
+        let projection = self.projection()?;
+        let center = projection.find(name)?;
+        let found = paths::neighbors(&projection, center, hops);
+        let mut out = Vec::new();
+        report::write_neighbors(&mut out, &projection, center, hops, &found).map_err(io_error)?;
+        Ok(Shown::Results(with_notes(out, &projection)))
     }
 
-    fn central(&mut self) -> Result<Shown> {
-        Err(Error::Usage(format!(".central {ANALYSIS_MISSING}")))
+    fn central(&mut self, top: usize) -> Result<Shown> {
+        let projection = self.projection()?.without_isolated();
+        let ranking = centrality::rank(&projection, Measure::Degree, &CentralityOptions::default());
+        let mut out = Vec::new();
+        report::write_ranking(&mut out, &projection, &ranking, top).map_err(io_error)?;
+        // The report's hint names the CLI flag; here the count is an argument.
+        let out = String::from_utf8_lossy(&out).replace("; use --top)", "; use .central N)");
+        Ok(Shown::Results(with_notes(out.into_bytes(), &projection)))
     }
 
+    /// `.dot FILE [NAME|query]`: the whole graph, one entity and its direct
+    /// neighbours, or the triples a CONSTRUCT or DESCRIBE query builds (told
+    /// apart from a name by its `{`).
     fn dot(&mut self, file: &Path, focus: Option<&str>) -> Result<Shown> {
-        let _ = (file, focus);
-        Err(Error::Usage(format!(".dot {ANALYSIS_MISSING}")))
+        let base = self.projection()?;
+        let projection = match focus {
+            Some(sparql) if sparql.contains('{') => {
+                match self.store.query_with_prefixes(sparql, &self.prefixes)? {
+                    QueryOutcome::Graph(triples) => base.from_triples(&triples),
+                    _ => {
+                        return Err(Error::Usage(
+                            ".dot draws the triples of a CONSTRUCT or DESCRIBE query; \
+                             this query returns solutions"
+                                .into(),
+                        ));
+                    }
+                }
+            }
+            Some(name) => base.neighborhood(base.find(name)?, 1),
+            None => base.without_isolated(),
+        };
+        let mut text = Vec::new();
+        write_dot(&mut text, &projection, &DotOptions::default()).map_err(io_error)?;
+        std::fs::write(file, &text).map_err(|e| Error::io(file, e))?;
+        let mut note = format!(
+            "wrote {} ({} nodes, {} edges)\n",
+            file.display(),
+            projection.node_count(),
+            projection.edge_count()
+        );
+        for line in &projection.notes {
+            note.push_str(&format!("note: {line}\n"));
+        }
+        Ok(Shown::Note(note))
     }
 
     fn load(&mut self, paths: &[PathBuf]) -> Result<String> {
@@ -522,6 +593,20 @@ impl ReplSession {
 }
 
 /// What a command produced, before it is routed.
+/// A report written to memory, then the projection's notes.
+fn with_notes(report: Vec<u8>, projection: &Projection) -> String {
+    let mut text = String::from_utf8_lossy(&report).into_owned();
+    for note in &projection.notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
+    text
+}
+
+/// Writing a report to memory fails only if a formatter does.
+fn io_error(e: std::io::Error) -> Error {
+    Error::io("(report in memory)", e)
+}
+
 enum Shown {
     Nothing,
     /// Goes to the screen even when `.output` is set.
@@ -639,15 +724,19 @@ mod tests {
     }
 
     #[test]
-    fn analysis_commands_say_they_are_not_there_yet() {
+    fn analysis_commands_on_an_empty_store() {
         let mut s = session();
-        for input in [".path A B", ".neighbors A 2", ".central", ".dot x.dot"] {
+        for (input, says) in [
+            (".path A B", "no entity named `A`"),
+            (".neighbors A 2", "no entity named `A`"),
+        ] {
             let out = s.eval(input);
             assert!(
-                matches!(&out, ReplOutput::Error(t) if t.contains("not available yet")),
+                matches!(&out, ReplOutput::Error(t) if t.contains(says)),
                 "{input}: {out:?}"
             );
         }
+        assert!(matches!(s.eval(".central"), ReplOutput::Text(_)));
     }
 
     #[test]
