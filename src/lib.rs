@@ -47,3 +47,6 @@ pub mod query;
 pub mod rdf;
 pub mod resources;
 pub mod store;
+
+pub mod bench;
+pub mod corpus;

@@ -15,7 +15,47 @@ use crate::args::{Args, Command};
 
 /// Runs the command in `args`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let location = StoreLocation::parse(&args.store);
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("setting up --threads")?;
+    }
+    match &args.command {
+        Command::Generate {
+            articles,
+            megabytes,
+            seed,
+            output,
+        } => return crate::bench::generate(*articles, *megabytes, *seed, output),
+        Command::Bench {
+            articles,
+            megabytes,
+            seed,
+            corpus,
+            keep,
+            no_python,
+        } => {
+            return crate::bench::bench(crate::bench::BenchOptions {
+                articles: *articles,
+                megabytes: *megabytes,
+                seed: *seed,
+                corpus: corpus.clone(),
+                keep: keep.clone(),
+                no_python: *no_python,
+                threads: args.threads,
+            });
+        }
+        Command::BenchPhase { phase, paths } => {
+            return crate::bench::bench_phase(&resources(&args.lexicon)?, phase, paths);
+        }
+        _ => {}
+    }
+    let location = match &args.endpoint {
+        Some(url) => StoreLocation::remote(url, args.update_endpoint.as_deref()),
+        None => StoreLocation::parse(&args.store),
+    };
+    let store_name = args.endpoint.clone().unwrap_or_else(|| args.store.clone());
     if let Command::Extract { paths } = &args.command {
         return extract(&args.lexicon, paths);
     }
@@ -39,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         other => other,
     }
-    .with_context(|| format!("opening the store {}", args.store))?;
+    .with_context(|| format!("opening the store {store_name}"))?;
     match args.command {
         Command::Ingest {
             paths,
@@ -51,7 +91,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Command::Remove { docs } => remove(&store, &docs),
         Command::Load { files } => load(&store, &files),
-        Command::Extract { .. } => unreachable!("handled before opening a store"),
+        Command::Extract { .. }
+        | Command::Generate { .. }
+        | Command::Bench { .. }
+        | Command::BenchPhase { .. } => unreachable!("handled before opening a store"),
         Command::Query {
             sparql,
             file,
@@ -150,7 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn store_exists(location: &StoreLocation) -> bool {
     match location {
         StoreLocation::Path(path) => path.join("CURRENT").exists(),
-        StoreLocation::Memory => true,
+        StoreLocation::Memory | StoreLocation::Remote { .. } => true,
     }
 }
 

@@ -3,6 +3,7 @@
 //! failed, 2 error). A broken pipe (`newsgraph facts | head`) is success.
 
 mod args;
+mod bench;
 mod commands;
 
 use std::process::ExitCode;
