@@ -26,8 +26,13 @@ use crate::text;
 /// File extensions read when walking a folder.
 pub const EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
-/// Documents processed in parallel before being written.
+/// Documents processed in parallel before being written. Only one batch of
+/// documents is in memory at a time, so memory does not grow with the corpus.
 const BATCH: usize = 64;
+
+/// Diagnostics kept in a [`Report`]; later ones are only counted, so that a
+/// run over millions of documents keeps bounded memory.
+pub const MAX_DIAGNOSTICS: usize = 10_000;
 
 /// What happened to one input file.
 #[derive(Debug)]
@@ -79,10 +84,20 @@ pub struct Report {
     pub facts: usize,
     /// Quads written.
     pub quads: usize,
-    /// Diagnostics about the documents written.
+    /// Diagnostics about the documents written (the first [`MAX_DIAGNOSTICS`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics not kept because there were more than [`MAX_DIAGNOSTICS`].
+    pub diagnostics_dropped: usize,
     /// Wall-clock time.
     pub elapsed: Duration,
+}
+
+impl Report {
+    fn keep_diagnostics(&mut self, diagnostics: Vec<Diagnostic>) {
+        let room = MAX_DIAGNOSTICS.saturating_sub(self.diagnostics.len());
+        self.diagnostics_dropped += diagnostics.len().saturating_sub(room);
+        self.diagnostics.extend(diagnostics.into_iter().take(room));
+    }
 }
 
 /// Expands `paths` into input files: files as given, folders walked
@@ -243,7 +258,7 @@ fn process_paths(
                     processed.extraction = index.merge(processed.extraction);
                     let quads = rdf::document_quads(&processed.document, &processed.extraction);
                     if sink(&processed, &quads)? {
-                        report.diagnostics.append(&mut processed.diagnostics);
+                        report.keep_diagnostics(processed.diagnostics);
                         Outcome::Added {
                             sentences: processed.document.sentences.len(),
                             facts: processed.extraction.facts.len(),

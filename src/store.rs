@@ -288,9 +288,11 @@ impl KnowledgeStore {
     pub fn len(&self) -> Result<usize> {
         match &self.backend {
             Backend::Embedded(store) => store.len().map_err(store_error),
-            Backend::Remote(endpoint) => endpoint.count(
-                "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
-            ),
+            // Named graphs only: with a union default graph the default
+            // graph would count every quad twice, and we write none there.
+            Backend::Remote(endpoint) => {
+                endpoint.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            }
         }
     }
 

@@ -4,3 +4,5 @@
 mod support;
 
 mod cli;
+mod endpoint;
+mod perf;

@@ -254,6 +254,12 @@ fn ingest_command(
         for diagnostic in &report.diagnostics {
             eprintln!("{diagnostic}");
         }
+        if report.diagnostics_dropped > 0 {
+            eprintln!(
+                "({} more diagnostics not shown)",
+                report.diagnostics_dropped
+            );
+        }
     }
     eprintln!(
         "ingested {} document{} ({} unchanged, {} failed): {} sentences, {} facts, {} triples in {:.2}s",
