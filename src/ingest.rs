@@ -26,8 +26,20 @@ use crate::text;
 /// File extensions read when walking a folder.
 pub const EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
-/// Documents processed in parallel before being written.
+/// Documents processed in parallel before being written. Only one batch of
+/// documents is in memory at a time, so memory does not grow with the corpus.
 const BATCH: usize = 64;
+
+/// Quads written between two flushes of the embedded store. RocksDB (as
+/// Oxigraph configures it) lets its in-memory write buffers grow to several
+/// hundred megabytes per index before writing them out; flushing every
+/// ~150,000 quads (about 1.5 MB of articles) keeps ingestion's peak memory
+/// flat whatever the corpus size.
+const FLUSH_EVERY_QUADS: usize = 150_000;
+
+/// Diagnostics kept in a [`Report`]; later ones are only counted, so that a
+/// run over millions of documents keeps bounded memory.
+pub const MAX_DIAGNOSTICS: usize = 10_000;
 
 /// What happened to one input file.
 #[derive(Debug)]
@@ -79,10 +91,20 @@ pub struct Report {
     pub facts: usize,
     /// Quads written.
     pub quads: usize,
-    /// Diagnostics about the documents written.
+    /// Diagnostics about the documents written (the first [`MAX_DIAGNOSTICS`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics not kept because there were more than [`MAX_DIAGNOSTICS`].
+    pub diagnostics_dropped: usize,
     /// Wall-clock time.
     pub elapsed: Duration,
+}
+
+impl Report {
+    fn keep_diagnostics(&mut self, diagnostics: Vec<Diagnostic>) {
+        let room = MAX_DIAGNOSTICS.saturating_sub(self.diagnostics.len());
+        self.diagnostics_dropped += diagnostics.len().saturating_sub(room);
+        self.diagnostics.extend(diagnostics.into_iter().take(room));
+    }
 }
 
 /// Expands `paths` into input files: files as given, folders walked
@@ -128,12 +150,21 @@ pub fn ingest(
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> Result<Report> {
     let mut index = EntityIndex::new(resources);
+    let mut unflushed = 0;
     let report = process_paths(
         resources,
         paths,
         &mut index,
         &|id| store.contains_document(id),
-        &mut |processed, quads| store.insert_document(&processed.document.id, quads),
+        &mut |processed, quads| {
+            let added = store.insert_document(&processed.document.id, quads)?;
+            unflushed += quads.len();
+            if unflushed >= FLUSH_EVERY_QUADS {
+                store.flush()?;
+                unflushed = 0;
+            }
+            Ok(added)
+        },
         on_event,
     )?;
     store.flush()?;
@@ -243,7 +274,7 @@ fn process_paths(
                     processed.extraction = index.merge(processed.extraction);
                     let quads = rdf::document_quads(&processed.document, &processed.extraction);
                     if sink(&processed, &quads)? {
-                        report.diagnostics.append(&mut processed.diagnostics);
+                        report.keep_diagnostics(processed.diagnostics);
                         Outcome::Added {
                             sentences: processed.document.sentences.len(),
                             facts: processed.extraction.facts.len(),

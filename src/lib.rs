@@ -59,3 +59,6 @@ pub mod repl;
 pub mod resources;
 pub mod sources;
 pub mod store;
+
+pub mod bench;
+pub mod corpus;

@@ -7,6 +7,9 @@
 //! documents, runs SPARQL with the default prefixes and the union of all
 //! graphs as the default graph, and dumps RDF. Errors from Oxigraph are
 //! wrapped into [`crate::Error`] with messages a user can act on.
+//!
+//! With `--endpoint`, the same [`KnowledgeStore`] talks to a remote SPARQL 1.1
+//! store instead (see `store/remote.rs`), so every consumer works unchanged.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,10 @@ use regex::Regex;
 use crate::error::{Error, Result};
 use crate::rdf::{mint, vocab};
 
+mod remote;
+
+use remote::Endpoint;
+
 /// Where the store lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreLocation {
@@ -28,6 +35,13 @@ pub enum StoreLocation {
     Memory,
     /// A RocksDB directory on disk.
     Path(PathBuf),
+    /// A remote SPARQL 1.1 store (`--endpoint`).
+    Remote {
+        /// The query service URL.
+        query: String,
+        /// The update service URL.
+        update: String,
+    },
 }
 
 impl StoreLocation {
@@ -37,6 +51,15 @@ impl StoreLocation {
             StoreLocation::Memory
         } else {
             StoreLocation::Path(PathBuf::from(text))
+        }
+    }
+
+    /// A remote store at the query URL `query`; the update URL is `update`,
+    /// or derived from `query` (`…/query` → `…/update`).
+    pub fn remote(query: &str, update: Option<&str>) -> Self {
+        StoreLocation::Remote {
+            query: query.to_string(),
+            update: update.map_or_else(|| remote::update_url_for(query), str::to_string),
         }
     }
 }
@@ -73,11 +96,16 @@ pub const DEFAULT_PREFIXES: &[(&str, &str)] = &[
     ("wd", vocab::WIKIDATA),
 ];
 
-/// The embedded knowledge store.
+/// The knowledge store: embedded Oxigraph, or a remote SPARQL endpoint.
 pub struct KnowledgeStore {
-    store: Store,
+    backend: Backend,
     read_only: bool,
     location: StoreLocation,
+}
+
+enum Backend {
+    Embedded(Store),
+    Remote(Endpoint),
 }
 
 impl KnowledgeStore {
@@ -85,6 +113,19 @@ impl KnowledgeStore {
     /// A read-write store gets the ontology loaded into its own graph.
     pub fn open(location: &StoreLocation, read_only: bool) -> Result<Self> {
         let store = match location {
+            StoreLocation::Remote { query, update } => {
+                let knowledge = KnowledgeStore {
+                    backend: Backend::Remote(Endpoint::new(query, update)),
+                    read_only,
+                    location: location.clone(),
+                };
+                if !read_only {
+                    knowledge.load_ontology()?;
+                } else {
+                    knowledge.len()?;
+                }
+                return Ok(knowledge);
+            }
             StoreLocation::Memory => Store::new().map_err(store_error)?,
             StoreLocation::Path(path) if read_only => {
                 if !path.join("CURRENT").exists() {
@@ -103,7 +144,7 @@ impl KnowledgeStore {
             }
         };
         let knowledge = KnowledgeStore {
-            store,
+            backend: Backend::Embedded(store),
             read_only,
             location: location.clone(),
         };
@@ -140,18 +181,26 @@ impl KnowledgeStore {
             .for_slice(ONTOLOGY_TTL.as_bytes())
             .collect::<Result<_, _>>()
             .map_err(|e| Error::Rdf(format!("ontology/newsgraph.ttl: {e}")))?;
-        let present = self
-            .store
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => {
+                let present = endpoint.count(&format!(
+                    "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
+                    vocab::ONTOLOGY
+                ))?;
+                if present != quads.len() {
+                    endpoint.replace_graph(&graph.into_owned(), &quads)?;
+                }
+                return Ok(());
+            }
+        };
+        let present = store
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .count();
-        if present == quads.len()
-            && quads
-                .iter()
-                .all(|q| self.store.contains(q).unwrap_or(false))
-        {
+        if present == quads.len() && quads.iter().all(|q| store.contains(q).unwrap_or(false)) {
             return Ok(());
         }
-        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        let mut transaction = store.start_transaction().map_err(store_error)?;
         transaction.clear_graph(graph).map_err(store_error)?;
         transaction.extend(&quads);
         transaction.commit().map_err(store_error)
@@ -160,7 +209,10 @@ impl KnowledgeStore {
     /// True when the document with content id `doc_id` is in the store.
     pub fn contains_document(&self, doc_id: &str) -> Result<bool> {
         let graph = NamedNode::new_unchecked(mint::graph(doc_id));
-        self.store.contains_named_graph(&graph).map_err(store_error)
+        match &self.backend {
+            Backend::Embedded(store) => store.contains_named_graph(&graph).map_err(store_error),
+            Backend::Remote(endpoint) => endpoint.has_graph(&graph),
+        }
     }
 
     /// Writes a document's quads (all in its graph) atomically. Returns false,
@@ -171,7 +223,14 @@ impl KnowledgeStore {
             return Ok(false);
         }
         let graph = NamedNode::new_unchecked(mint::graph(doc_id));
-        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => {
+                endpoint.insert(quads)?;
+                return Ok(true);
+            }
+        };
+        let mut transaction = store.start_transaction().map_err(store_error)?;
         transaction.insert_named_graph(&graph);
         transaction.extend(quads);
         transaction.commit().map_err(store_error)?;
@@ -184,7 +243,14 @@ impl KnowledgeStore {
     pub fn bulk_load_nquads(&self, reader: impl std::io::Read) -> Result<usize> {
         self.check_writable()?;
         let before = self.len()?;
-        let mut loader = self.store.bulk_loader();
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => {
+                endpoint.load_nquads(reader)?;
+                return Ok(self.len()? - before);
+            }
+        };
+        let mut loader = store.bulk_loader();
         loader
             .load_from_reader(RdfFormat::NQuads, reader)
             .map_err(|e| Error::Rdf(format!("loading N-Quads: {e}")))?;
@@ -196,11 +262,20 @@ impl KnowledgeStore {
     pub fn remove_document(&self, doc_id: &str) -> Result<usize> {
         self.check_writable()?;
         let graph = NamedNode::new_unchecked(mint::graph(doc_id));
-        let n = self
-            .store
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => {
+                let n = endpoint.count(&format!(
+                    "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+                ))?;
+                endpoint.update(&format!("DROP SILENT GRAPH {graph}"))?;
+                return Ok(n);
+            }
+        };
+        let n = store
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
             .count();
-        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        let mut transaction = store.start_transaction().map_err(store_error)?;
         transaction.clear_graph(&graph).map_err(store_error)?;
         transaction
             .remove_named_graph(&graph)
@@ -212,7 +287,10 @@ impl KnowledgeStore {
     /// True when the store has a named graph `graph_iri`.
     pub fn contains_graph(&self, graph_iri: &str) -> Result<bool> {
         let graph = NamedNode::new_unchecked(graph_iri);
-        self.store.contains_named_graph(&graph).map_err(store_error)
+        match &self.backend {
+            Backend::Embedded(store) => store.contains_named_graph(&graph).map_err(store_error),
+            Backend::Remote(endpoint) => endpoint.has_graph(&graph),
+        }
     }
 
     /// Replaces the content of the (derived) named graph `graph_iri` with
@@ -220,7 +298,11 @@ impl KnowledgeStore {
     pub fn replace_graph(&self, graph_iri: &str, quads: &[Quad]) -> Result<()> {
         self.check_writable()?;
         let graph = NamedNode::new_unchecked(graph_iri);
-        let mut transaction = self.store.start_transaction().map_err(store_error)?;
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => return endpoint.replace_graph(&graph, quads),
+        };
+        let mut transaction = store.start_transaction().map_err(store_error)?;
         transaction.clear_graph(&graph).map_err(store_error)?;
         transaction.insert_named_graph(&graph);
         transaction.extend(quads);
@@ -229,18 +311,35 @@ impl KnowledgeStore {
 
     /// Number of quads in the store, the ontology included.
     pub fn len(&self) -> Result<usize> {
-        self.store.len().map_err(store_error)
+        match &self.backend {
+            Backend::Embedded(store) => store.len().map_err(store_error),
+            // Named graphs only: with a union default graph the default
+            // graph would count every quad twice, and we write none there.
+            Backend::Remote(endpoint) => {
+                endpoint.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            }
+        }
     }
 
     /// True when the store holds no quads.
     pub fn is_empty(&self) -> Result<bool> {
-        self.store.is_empty().map_err(store_error)
+        match &self.backend {
+            Backend::Embedded(store) => store.is_empty().map_err(store_error),
+            Backend::Remote(_) => Ok(self.len()? == 0),
+        }
     }
 
     /// Number of named graphs (one per document, plus the ontology's).
     pub fn graph_count(&self) -> Result<usize> {
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => {
+                return endpoint
+                    .count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+            }
+        };
         let mut n = 0;
-        for graph in self.store.named_graphs() {
+        for graph in store.named_graphs() {
             graph.map_err(store_error)?;
             n += 1;
         }
@@ -261,6 +360,17 @@ impl KnowledgeStore {
         sparql: &str,
         extra: &[(String, String)],
     ) -> Result<QueryOutcome> {
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) if extra.is_empty() => return endpoint.query(sparql),
+            Backend::Remote(endpoint) => {
+                let declared: String = extra
+                    .iter()
+                    .map(|(p, i)| format!("PREFIX {p}: <{i}>\n"))
+                    .collect();
+                return endpoint.query(&format!("{declared}{sparql}"));
+            }
+        };
         let mut evaluator = SparqlEvaluator::new();
         let defaults = DEFAULT_PREFIXES.iter().map(|(p, i)| (*p, *i));
         for (prefix, iri) in defaults.chain(extra.iter().map(|(p, i)| (p.as_str(), i.as_str()))) {
@@ -273,7 +383,7 @@ impl KnowledgeStore {
             .map_err(|e| syntax_error(&e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
         let results = prepared
-            .on_store(&self.store)
+            .on_store(store)
             .execute()
             .map_err(|e| Error::Query(e.to_string()))?;
         Ok(match results {
@@ -303,18 +413,18 @@ impl KnowledgeStore {
     /// graphs, deduplicated, unless a graph is chosen.
     pub fn dump(&self, format: RdfFormat, graph: Option<&str>, writer: impl Write) -> Result<()> {
         let serializer = with_prefixes(RdfSerializer::from_format(format));
+        let store = match &self.backend {
+            Backend::Embedded(store) => store,
+            Backend::Remote(endpoint) => return dump_remote(endpoint, format, graph, writer),
+        };
         let written = match graph {
             Some(graph) => {
                 let graph = NamedNode::new(graph)
                     .map_err(|e| Error::Usage(format!("bad graph IRI `{graph}`: {e}")))?;
-                if !self
-                    .store
-                    .contains_named_graph(&graph)
-                    .map_err(store_error)?
-                {
+                if !store.contains_named_graph(&graph).map_err(store_error)? {
                     return Err(Error::Usage(format!("no graph <{graph}> in the store")));
                 }
-                self.store
+                store
                     .dump_graph_to_writer(
                         GraphNameRef::NamedNode(graph.as_ref()),
                         serializer,
@@ -323,11 +433,11 @@ impl KnowledgeStore {
                     .map(|_| ())
             }
             None if format.supports_datasets() => {
-                self.store.dump_to_writer(serializer, writer).map(|_| ())
+                store.dump_to_writer(serializer, writer).map(|_| ())
             }
             None => {
                 let mut triples: Vec<Triple> = Vec::new();
-                for quad in self.store.iter() {
+                for quad in store.iter() {
                     triples.push(quad.map_err(store_error)?.into());
                 }
                 triples.sort_by_cached_key(|t| t.to_string());
@@ -348,11 +458,47 @@ impl KnowledgeStore {
 
     /// Flushes pending writes to disk.
     pub fn flush(&self) -> Result<()> {
-        if matches!(self.location, StoreLocation::Path(_)) && !self.read_only {
-            self.store.flush().map_err(store_error)?;
+        if let Backend::Embedded(store) = &self.backend
+            && matches!(self.location, StoreLocation::Path(_))
+            && !self.read_only
+        {
+            store.flush().map_err(store_error)?;
         }
         Ok(())
     }
+}
+
+/// [`KnowledgeStore::dump`] for a remote store: quads fetched with SELECT.
+fn dump_remote(
+    endpoint: &Endpoint,
+    format: RdfFormat,
+    graph: Option<&str>,
+    writer: impl Write,
+) -> Result<()> {
+    let graph = graph
+        .map(|g| NamedNode::new(g).map_err(|e| Error::Usage(format!("bad graph IRI `{g}`: {e}"))))
+        .transpose()?;
+    let quads = endpoint.quads(graph.as_ref())?;
+    if let Some(graph) = &graph
+        && quads.is_empty()
+    {
+        return Err(Error::Usage(format!("no graph <{graph}> in the store")));
+    }
+    let mut out = with_prefixes(RdfSerializer::from_format(format)).for_writer(writer);
+    let rdf = |e: std::io::Error| Error::Rdf(e.to_string());
+    if format.supports_datasets() && graph.is_none() {
+        for quad in &quads {
+            out.serialize_quad(quad).map_err(rdf)?;
+        }
+    } else {
+        let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+        triples.sort_by_cached_key(|t| t.to_string());
+        triples.dedup();
+        for triple in &triples {
+            out.serialize_triple(triple).map_err(rdf)?;
+        }
+    }
+    out.finish().map(|_| ()).map_err(rdf)
 }
 
 /// The ontology, compiled in.

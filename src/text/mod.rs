@@ -162,7 +162,8 @@ fn decode(source: &str, bytes: &[u8]) -> Result<String> {
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Ok(text) if text.contains('\r') => Ok(text.replace("\r\n", "\n")),
+        Ok(text) => Ok(text.to_string()),
         Err(e) => {
             let pos = e.valid_up_to();
             let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();

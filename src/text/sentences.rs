@@ -131,8 +131,16 @@ fn ends_with_terminal(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Collapses runs of whitespace into one space and trims, in one pass.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
@@ -142,28 +150,20 @@ const OPENERS: [char; 6] = ['"', '“', '‘', '\'', '(', '['];
 pub fn split_sentences(text: &str, abbreviations: &Abbreviations) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let had_space = k > j;
-        let Some(&(next_pos, next)) = chars.get(k) else {
+    // Jump from one possible sentence end to the next (memchr-style search)
+    // instead of walking every character.
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['.', '!', '?', '…']) {
+        let pos = from + found;
+        let c = text[pos..].chars().next().expect("found a char");
+        let after = pos + c.len_utf8();
+        let end = text.len() - text[after..].trim_start_matches(CLOSERS).len();
+        let next_pos = text.len() - text[end..].trim_start().len();
+        let had_space = next_pos > end;
+        let Some(next) = text[next_pos..].chars().next() else {
             break;
         };
-        let word_before = word_ending_at(text, pos + c.len_utf8());
+        let word_before = word_ending_at(text, after);
         let next_word = word_starting_at(text, next_pos);
         let boundary = if had_space {
             starts_sentence(next)
@@ -175,9 +175,9 @@ pub fn split_sentences(text: &str, abbreviations: &Abbreviations) -> Vec<Span> {
         if boundary {
             push_trimmed(&mut spans, text, start, end);
             start = next_pos;
-            i = k;
+            from = next_pos;
         } else {
-            i += 1;
+            from = after;
         }
     }
     push_trimmed(&mut spans, text, start, text.len());

@@ -73,6 +73,7 @@ impl Run {
         command
             .args(args)
             .env_remove("NEWSGRAPH_STORE")
+            .env_remove("NEWSGRAPH_ENDPOINT")
             .env("NO_COLOR", "1");
         command.stdin(if stdin.is_some() {
             Stdio::piped()

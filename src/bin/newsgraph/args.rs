@@ -42,6 +42,21 @@ pub struct Args {
     #[arg(long, global = true, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
 
+    /// Worker threads for per-document processing (default: one per core,
+    /// or RAYON_NUM_THREADS). Output does not depend on it.
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Use a remote SPARQL 1.1 endpoint instead of the embedded store: URL
+    /// of the query service; updates go to URL with `/query` replaced by
+    /// `/update` (for Oxigraph, Fuseki), or to --update-endpoint.
+    #[arg(long, global = true, env = "NEWSGRAPH_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// The SPARQL 1.1 Update URL of the remote endpoint, when not derivable from --endpoint.
+    #[arg(long, global = true, value_name = "URL", requires = "endpoint")]
+    pub update_endpoint: Option<String>,
+
     /// What to do (on a terminal, no subcommand opens the REPL).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -195,6 +210,60 @@ pub enum Command {
     /// relation and labelled with their number of sources; a legend explains
     /// both. Entities without any edge are left out.
     Dot(DotArgs),
+    /// Write a synthetic, deterministic corpus of wire-style articles.
+    ///
+    /// For benchmarks and tests: the same --seed always gives the same
+    /// bytes. Files go under DIR in sub-folders of 1,000.
+    Generate {
+        /// Number of articles.
+        #[arg(
+            long,
+            conflicts_with = "megabytes",
+            required_unless_present = "megabytes"
+        )]
+        articles: Option<usize>,
+        /// Total size in megabytes (10^6 bytes), instead of --articles.
+        #[arg(long)]
+        megabytes: Option<f64>,
+        /// PRNG seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output folder.
+        #[arg(long, short, value_name = "DIR")]
+        output: PathBuf,
+    },
+    /// Measure extraction, ingestion and bulk loading on a generated corpus.
+    ///
+    /// Each phase runs in a child process so that its peak memory is its own.
+    /// Uses a temporary folder (removed afterwards unless --keep).
+    Bench {
+        /// Number of articles to generate.
+        #[arg(long, conflicts_with_all = ["megabytes", "corpus"])]
+        articles: Option<usize>,
+        /// Corpus size in megabytes (default 20).
+        #[arg(long, conflicts_with = "corpus")]
+        megabytes: Option<f64>,
+        /// PRNG seed of the generated corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Use this corpus folder instead of generating one.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Keep the corpus, stores and N-Quads in DIR.
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
+        /// Skip the comparison with pyoxigraph's bulk loader.
+        #[arg(long)]
+        no_python: bool,
+    },
+    /// One phase of `bench`, run in a child process (internal).
+    #[command(hide = true)]
+    BenchPhase {
+        /// extract-only, ingest, extract or load.
+        phase: String,
+        /// The phase's input and output paths.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Which facts become the graph analysed by `path`, `neighbors`, `central`, `components` and `dot`.

@@ -22,7 +22,47 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None if crate::repl::on_terminal() => Command::Repl { keep_going: false },
         None => return crate::repl::print_help(),
     };
-    let location = StoreLocation::parse(&args.store);
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("setting up --threads")?;
+    }
+    match &command {
+        Command::Generate {
+            articles,
+            megabytes,
+            seed,
+            output,
+        } => return crate::bench::generate(*articles, *megabytes, *seed, output),
+        Command::Bench {
+            articles,
+            megabytes,
+            seed,
+            corpus,
+            keep,
+            no_python,
+        } => {
+            return crate::bench::bench(crate::bench::BenchOptions {
+                articles: *articles,
+                megabytes: *megabytes,
+                seed: *seed,
+                corpus: corpus.clone(),
+                keep: keep.clone(),
+                no_python: *no_python,
+                threads: args.threads,
+            });
+        }
+        Command::BenchPhase { phase, paths } => {
+            return crate::bench::bench_phase(&resources(&args.lexicon)?, phase, paths);
+        }
+        _ => {}
+    }
+    let location = match &args.endpoint {
+        Some(url) => StoreLocation::remote(url, args.update_endpoint.as_deref()),
+        None => StoreLocation::parse(&args.store),
+    };
+    let store_name = args.endpoint.clone().unwrap_or_else(|| args.store.clone());
     if let Command::Extract { paths } = &command {
         return extract(&args.lexicon, paths);
     }
@@ -50,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         other => other,
     }
-    .with_context(|| format!("opening the store {}", args.store))?;
+    .with_context(|| format!("opening the store {store_name}"))?;
     match command {
         Command::Ingest {
             paths,
@@ -72,7 +112,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             sources::refresh(&store)?;
             Ok(status)
         }
-        Command::Extract { .. } => unreachable!("handled before opening a store"),
+        Command::Extract { .. }
+        | Command::Generate { .. }
+        | Command::Bench { .. }
+        | Command::BenchPhase { .. } => unreachable!("handled before opening a store"),
         Command::Query {
             sparql,
             file,
@@ -180,7 +223,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn store_exists(location: &StoreLocation) -> bool {
     match location {
         StoreLocation::Path(path) => path.join("CURRENT").exists(),
-        StoreLocation::Memory => true,
+        StoreLocation::Memory | StoreLocation::Remote { .. } => true,
     }
 }
 
@@ -240,6 +283,12 @@ fn ingest_command(
     if verbose {
         for diagnostic in &report.diagnostics {
             eprintln!("{diagnostic}");
+        }
+        if report.diagnostics_dropped > 0 {
+            eprintln!(
+                "({} more diagnostics not shown)",
+                report.diagnostics_dropped
+            );
         }
     }
     eprintln!(

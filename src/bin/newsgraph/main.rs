@@ -4,6 +4,7 @@
 
 mod analysis;
 mod args;
+mod bench;
 mod commands;
 mod line_editor;
 mod repl;
