@@ -269,7 +269,7 @@ fn decode_numeric_entities_in_place(visible: &mut [u8]) {
                     let encoded = c.encode_utf8(&mut buf).as_bytes();
                     visible[i..i + encoded.len()].copy_from_slice(encoded);
                     for b in &mut visible[i + encoded.len()..=end] {
-                        *b = b' ';
+                        *b = FILLER as u8;
                     }
                     i = end + 1;
                     continue;
@@ -279,6 +279,11 @@ fn decode_numeric_entities_in_place(visible: &mut [u8]) {
         i += 1;
     }
 }
+
+/// Pads what a decoded entity leaves of its reference (`&#8220;` → `“` plus
+/// four of these), so offsets stay those of the file. Sentence text drops it
+/// and the splitter reads it as a space.
+pub const FILLER: char = '\u{1}';
 
 fn decode_entities_in_place(visible: &mut [u8]) {
     if !visible.contains(&b'&') {
@@ -292,7 +297,7 @@ fn decode_entities_in_place(visible: &mut [u8]) {
             if &visible[i..i + from.len()] == from {
                 visible[i..i + to.len()].copy_from_slice(to.as_bytes());
                 for b in &mut visible[i + to.len()..i + from.len()] {
-                    *b = b' ';
+                    *b = FILLER as u8;
                 }
                 i += from.len();
             } else {
@@ -337,7 +342,10 @@ mod tests {
         assert_eq!(body.visible.len(), raw.len());
         assert_eq!(body.html_title.as_deref(), Some("T & U"));
         let lines: Vec<&str> = body.lines.iter().flatten().map(|s| body.text(*s)).collect();
-        assert_eq!(lines, ["Hello &     bye “    now”     ."]);
+        assert_eq!(
+            lines,
+            ["Hello &\u{1}\u{1}\u{1}\u{1} bye “\u{1}\u{1}\u{1}\u{1}now”\u{1}\u{1}\u{1}\u{1}\u{1}."]
+        );
         let span = body.lines.iter().flatten().next().unwrap();
         assert!(raw[span.start..].starts_with("Hello"));
     }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::data_file::Table;
 use crate::error::Result;
-use crate::text::clean::Body;
+use crate::text::clean::{Body, FILLER};
 use crate::text::{Sentence, Span};
 
 /// How an abbreviation behaves at a possible sentence end.
@@ -134,6 +134,13 @@ fn ends_with_terminal(text: &str) -> bool {
 /// Collapses runs of whitespace into one space and trims, in one pass.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let unpadded;
+    let text = if text.contains(FILLER) {
+        unpadded = text.replace(FILLER, "");
+        unpadded.as_str()
+    } else {
+        text
+    };
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -158,7 +165,10 @@ pub fn split_sentences(text: &str, abbreviations: &Abbreviations) -> Vec<Span> {
         let c = text[pos..].chars().next().expect("found a char");
         let after = pos + c.len_utf8();
         let end = text.len() - text[after..].trim_start_matches(CLOSERS).len();
-        let next_pos = text.len() - text[end..].trim_start().len();
+        let next_pos = text.len()
+            - text[end..]
+                .trim_start_matches(|c: char| c.is_whitespace() || c == FILLER)
+                .len();
         let had_space = next_pos > end;
         let Some(next) = text[next_pos..].chars().next() else {
             break;
@@ -325,5 +335,14 @@ mod tests {
             raw[s.span.start..s.span.end].starts_with("Sir Keir")
                 && raw[..s.span.end].ends_with("useful.")
         );
+    }
+
+    #[test]
+    fn html_entities_leave_no_gaps_in_sentence_text() {
+        let rules = TextRules::builtin().unwrap();
+        let raw = "<html><body><p>He said &#8220;we&#8217;re moving&#8221;. Then &amp; now.</p></body></html>";
+        let (document, _) = crate::text::parse("t.html", raw.as_bytes(), &rules).unwrap();
+        let texts: Vec<&str> = document.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["He said “we’re moving”.", "Then & now."]);
     }
 }

@@ -21,7 +21,8 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about,
-    propagate_version = true
+    propagate_version = true,
+    verbatim_doc_comment
 )]
 pub struct Args {
     /// The store: a directory for the on-disk database, or `:memory:`.
