@@ -568,6 +568,7 @@ impl<'r> State<'r> {
             };
         // Aliases set up earlier in the document.
         if let Some(key) = self.aliases.get(&name).cloned() {
+            self.note_variant(&key, &name);
             let kind = self.analysis.entities[self.index[&key]].kind;
             let place = matches!(kind, EntityKind::Town | EntityKind::Region);
             return Some(item(
@@ -583,6 +584,7 @@ impl<'r> State<'r> {
             let key = items[target].entity.clone();
             let kind = items[target].kind;
             self.aliases.insert(name.clone(), key.clone());
+            self.note_variant(&key, &name);
             let place = matches!(kind, EntityKind::Town | EntityKind::Region);
             return Some(item(
                 key.clone(),
@@ -1544,6 +1546,34 @@ mod tests {
         check(
             "The village of Zorianka, known in Russian as Zoryanskoye, was shelled. Zoryanskoye burned.",
             "Zorianka=~zorianka | Russian=~russia | Zoryanskoye=~zorianka | Zoryanskoye=~zorianka",
+        );
+    }
+
+    #[test]
+    fn aliases_set_up_by_the_text_are_recorded_as_spellings() {
+        let resources = Resources::builtin().unwrap();
+        let text = "Shelling hit Pokrovsk, known in Russian as Krasnoarmiisk. The village of Zorianka, \
+                    known in Russian as Zoryanskoye, burned.";
+        let (document, _) = text::parse("t.txt", text.as_bytes(), &resources.text).unwrap();
+        let analysis = analyse(&document, &resources);
+        let variants = |key: &str| {
+            analysis
+                .entities
+                .iter()
+                .find(|e| e.key == key)
+                .unwrap()
+                .variants
+                .clone()
+        };
+        assert!(
+            variants("pokrovsk").contains("Krasnoarmiisk"),
+            "{:?}",
+            variants("pokrovsk")
+        );
+        assert!(
+            variants("zorianka").contains("Zoryanskoye"),
+            "{:?}",
+            variants("zorianka")
         );
     }
 
