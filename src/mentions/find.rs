@@ -1341,9 +1341,16 @@ fn alias_target(words: &[&str], start: usize, items: &[Item]) -> Option<usize> {
     if !cue {
         return None;
     }
-    items.iter().rposition(|i| {
-        i.end <= start && i.start + 8 >= start && !i.modifier && i.source == Source::Name
-    })
+    // "Pokrovsk in eastern Ukraine, known in Russian as Y": the name belongs
+    // to the place, not to the country that locates it; a country is the
+    // target only when nothing else is near.
+    let near = |i: &Item| {
+        i.end <= start && i.start + 12 >= start && !i.modifier && i.source == Source::Name
+    };
+    items
+        .iter()
+        .rposition(|i| near(i) && i.kind != EntityKind::Country)
+        .or_else(|| items.iter().rposition(near))
 }
 
 /// The state a surface names (a country or a metonym), for possessives written without an apostrophe.
@@ -1552,8 +1559,8 @@ mod tests {
     #[test]
     fn aliases_set_up_by_the_text_are_recorded_as_spellings() {
         let resources = Resources::builtin().unwrap();
-        let text = "Shelling hit Pokrovsk, known in Russian as Krasnoarmiisk. The village of Zorianka, \
-                    known in Russian as Zoryanskoye, burned.";
+        let text = "Shelling hit Pokrovsk in eastern Ukraine, known in Russian as Krasnoarmiisk. \
+                    The village of Zorianka, known in Russian as Zoryanskoye, burned.";
         let (document, _) = text::parse("t.txt", text.as_bytes(), &resources.text).unwrap();
         let analysis = analyse(&document, &resources);
         let variants = |key: &str| {
