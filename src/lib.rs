@@ -22,7 +22,7 @@
 //! - [`query`]: SPARQL in, [`query::Table`] out; prefixes; result formats.
 //! - [`export`]: writers for RDF files and the `facts` TSV.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
-//! - [`corpus`]: seeded synthetic articles for benchmarks and tests; [`bench`]:
+//! - [`corpus`]: seeded synthetic articles for benchmarks and tests; [`bench`](mod@bench):
 //!   what `newsgraph bench` measures (extraction alone, peak memory, sizes).
 //!   `store` also reaches remote SPARQL 1.1 endpoints (`store/remote.rs`).
 //!
