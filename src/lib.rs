@@ -29,6 +29,9 @@
 //!   the publication date); used by [`rdf`] to give facts an `ng:date`.
 //! - [`repl`]: the interactive shell's logic (commands, completion, sessions), no terminal.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
+//! - [`corpus`]: seeded synthetic articles for benchmarks and tests; [`bench`](mod@bench):
+//!   what `newsgraph bench` measures (extraction alone, peak memory, sizes).
+//!   `store` also reaches remote SPARQL 1.1 endpoints (`store/remote.rs`).
 //!
 //! # Invariants
 //!

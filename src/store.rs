@@ -250,7 +250,11 @@ impl KnowledgeStore {
                 return Ok(self.len()? - before);
             }
         };
-        let mut loader = store.bulk_loader();
+        // Oxigraph's default is 2 GB of buffers per thread; cap it so that
+        // `load` stays within a few hundred megabytes on any input size.
+        let mut loader = store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(BULK_LOAD_MEMORY_MB);
         loader
             .load_from_reader(RdfFormat::NQuads, reader)
             .map_err(|e| Error::Rdf(format!("loading N-Quads: {e}")))?;
@@ -500,6 +504,9 @@ fn dump_remote(
     }
     out.finish().map(|_| ()).map_err(rdf)
 }
+
+/// Memory budget of the bulk loader's buffers (RocksDB's own comes on top).
+const BULK_LOAD_MEMORY_MB: usize = 256;
 
 /// The ontology, compiled in.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/newsgraph.ttl");
