@@ -407,17 +407,7 @@ impl ReplSession {
             }
         })?;
         self.names = None;
-        Ok(format!(
-            "{problems}ingested {} document{} ({} unchanged, {} failed): {} sentences, {} facts, {} triples in {:.2}s\n",
-            report.added,
-            if report.added == 1 { "" } else { "s" },
-            report.unchanged,
-            report.failed.len(),
-            report.sentences,
-            report.facts,
-            report.quads,
-            report.elapsed.as_secs_f64()
-        ))
+        Ok(format!("{problems}{}\n", report.summary()))
     }
 
     fn names(&mut self) -> Result<&[EntityName]> {

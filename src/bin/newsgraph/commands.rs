@@ -291,17 +291,7 @@ fn ingest_command(
             );
         }
     }
-    eprintln!(
-        "ingested {} document{} ({} unchanged, {} failed): {} sentences, {} facts, {} triples in {:.2}s",
-        report.added,
-        if report.added == 1 { "" } else { "s" },
-        report.unchanged,
-        report.failed.len(),
-        report.sentences,
-        report.facts,
-        report.quads,
-        report.elapsed.as_secs_f64()
-    );
+    eprintln!("{}", report.summary());
     if show {
         let mut out = BufWriter::new(io::stdout().lock());
         query::run(
