@@ -7,10 +7,33 @@
 //! [`translit_key`], then compares keys with Jaro-Winkler and Levenshtein
 //! distance under length guards.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cased, diacritic-free, transliteration-folded form of `name`.
 pub fn translit_key(name: &str) -> String {
+    // Names repeat (lexicon candidates, the document's people), and the key
+    // takes a score of allocating passes: memoise per thread, bounded.
+    thread_local! {
+        static KEYS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    KEYS.with(|keys| {
+        if let Some(key) = keys.borrow().get(name) {
+            return key.clone();
+        }
+        let key = compute_translit_key(name);
+        let mut keys = keys.borrow_mut();
+        if keys.len() >= 100_000 {
+            keys.clear();
+        }
+        keys.insert(name.to_string(), key.clone());
+        key
+    })
+}
+
+fn compute_translit_key(name: &str) -> String {
     let base: String = name
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
