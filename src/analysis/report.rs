@@ -219,11 +219,7 @@ pub fn write_components(
             c.edges,
             plural(c.edges),
             names.join(", "),
-            if more > 0 {
-                format!(", … (+{more} more)")
-            } else {
-                String::new()
-            }
+            more_suffix(more)
         )?;
     }
     if !isolated.is_empty() {
@@ -233,16 +229,7 @@ pub fn write_components(
             .map(|c| projection.node(c.nodes[0]).label.as_str())
             .collect();
         let more = isolated.len() - names.len();
-        writeln!(
-            out,
-            "isolated: {}{}",
-            names.join(", "),
-            if more > 0 {
-                format!(", … (+{more} more)")
-            } else {
-                String::new()
-            }
-        )?;
+        writeln!(out, "isolated: {}{}", names.join(", "), more_suffix(more))?;
     }
     Ok(())
 }
@@ -306,4 +293,13 @@ fn write_table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// `, … (+N more)` after a cut list, nothing when nothing was cut.
+fn more_suffix(more: usize) -> String {
+    if more > 0 {
+        format!(", … (+{more} more)")
+    } else {
+        String::new()
+    }
 }

@@ -109,6 +109,19 @@ struct Found<'r> {
 }
 
 /// Words that may stand inside a title before a name ("new chief negotiator").
+/// Words that keep a list of parties together ("A, along with B", "A,
+/// accompanied by B", "a delegation led by A and B").
+const GROUP_LINK_WORDS: [&str; 8] = [
+    "along",
+    "together",
+    "as",
+    "well",
+    "accompanied",
+    "by",
+    "led",
+    "headed",
+];
+
 const TITLE_FILLERS: [&str; 10] = [
     "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
 ];
@@ -313,17 +326,7 @@ impl<'r> Engine<'r> {
             let word = ctx.words[w];
             if !group.is_empty() {
                 let connector = connector_around(self.res, &ctx.words, w)
-                    || [
-                        "along",
-                        "together",
-                        "as",
-                        "well",
-                        "accompanied",
-                        "by",
-                        "led",
-                        "headed",
-                    ]
-                    .contains(&word)
+                    || GROUP_LINK_WORDS.contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
@@ -400,17 +403,7 @@ impl<'r> Engine<'r> {
                     continue;
                 }
                 let connector = connector_around(self.res, &ctx.words, j)
-                    || [
-                        "along",
-                        "together",
-                        "as",
-                        "well",
-                        "accompanied",
-                        "by",
-                        "led",
-                        "headed",
-                    ]
-                    .contains(&word)
+                    || GROUP_LINK_WORDS.contains(&word)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
                     || (matches!(word, "of" | "for")
