@@ -19,7 +19,7 @@
 //! speaker of a reported claim), a claim inside a denial is not a claim, and a
 //! negated claim of control is a dispute.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::facts::{Argument, Fact, Provenance, Relation, Status, Thing};
 use crate::mentions::{Analysis, EntityKind, SentenceAnalysis, Source, slug};
@@ -54,8 +54,8 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
 
 struct Engine<'r> {
     res: &'r Resources,
-    affiliation: HashMap<String, Option<String>>,
-    kinds: HashMap<String, EntityKind>,
+    affiliation: FxHashMap<String, Option<String>>,
+    kinds: FxHashMap<String, EntityKind>,
     facts: Vec<Fact>,
     last_meeting: Vec<String>,
     last_claim_places: Vec<String>,
@@ -1196,7 +1196,7 @@ impl<'r> Engine<'r> {
     }
 
     fn canonical_at(&self, words: &[&str], at: usize) -> Option<(usize, Thing)> {
-        'patterns: for p in &self.res.rules.things {
+        'patterns: for p in self.res.rules.things_starting(words.get(at)?) {
             let mut j = at;
             let mut k = 0;
             while k < p.words.len() {

@@ -8,7 +8,7 @@
 
 mod engine;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::Diagnostic;
 use crate::mentions::{Entity, Mention, analyse, slug};
@@ -174,7 +174,7 @@ pub fn extract(document: &Document, resources: &Resources) -> DocExtraction {
         });
     }
     let facts = dedup(facts);
-    let known: HashSet<&str> = analysis.entities.iter().map(|e| e.key.as_str()).collect();
+    let known: FxHashSet<&str> = analysis.entities.iter().map(|e| e.key.as_str()).collect();
     let facts: Vec<Fact> = facts
         .into_iter()
         .filter(|f| {
@@ -194,7 +194,7 @@ pub fn extract(document: &Document, resources: &Resources) -> DocExtraction {
 }
 
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
-    let mut labels: HashMap<String, String> = HashMap::new();
+    let mut labels: FxHashMap<String, String> = FxHashMap::default();
     for fact in &facts {
         if let Argument::Thing(t) = &fact.object {
             let best = labels
@@ -207,7 +207,7 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
             }
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut out = Vec::new();
     for mut fact in facts {
         let object_key = match &fact.object {

@@ -24,9 +24,11 @@
 //! ("Yuri Ushakov, Putin's top aide,") give roles and affiliations; the
 //! mentions inside them are marked as modifiers, not parties.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use aho_corasick::Input;
+use rustc_hash::FxHashMap;
+
+use aho_corasick::{Anchored, Input};
 
 use crate::diagnostics::Diagnostic;
 use crate::mentions::similar::{similar, translit_key};
@@ -156,7 +158,7 @@ pub fn analyse(document: &Document, resources: &Resources) -> Analysis {
         resources: Some(resources),
         doc: document.name.clone(),
         analysis: Analysis::default(),
-        index: HashMap::new(),
+        index: FxHashMap::default(),
         ..State::default()
     };
     for sentence in &document.sentences {
@@ -171,11 +173,11 @@ struct State<'r> {
     doc: String,
     sentence_idx: usize,
     analysis: Analysis,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// Persons of the document, in order of first mention.
     persons: Vec<String>,
     /// Aliases established by the text: surface → key.
-    aliases: HashMap<String, String>,
+    aliases: FxHashMap<String, String>,
     /// First person of the last sentence that named one.
     last_subject: Option<String>,
 }
@@ -1168,19 +1170,19 @@ fn gazetteer(text: &str, tokens: &[Token], res: &Resources) -> Vec<Hit> {
     let ac = lex.automaton();
     let mut hits = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(first) = ac.find(Input::new(text).span(pos..text.len())) else {
-            break;
-        };
-        let start = first.start();
+    // A surface must start and end on token boundaries, so the automaton is
+    // only run anchored at each token start, never over every byte.
+    for token in tokens {
+        let start = token.span.start;
+        if start < pos {
+            continue;
+        }
+        let anchored =
+            |end: usize| ac.find(Input::new(text).span(start..end).anchored(Anchored::Yes));
         // The longest surface at `start` that passes the checks ("DeepState" when "DeepState map"
         // stops inside "DeepState maps").
-        let mut candidate = Some(first);
-        let mut accepted = None;
+        let mut candidate = anchored(text.len());
         while let Some(m) = candidate {
-            if m.start() != start {
-                break;
-            }
             let (surface, targets) = lex.surface(m.pattern().as_usize());
             let found = &text[m.start()..m.end()];
             let before_ok = text[..m.start()]
@@ -1200,28 +1202,19 @@ fn gazetteer(text: &str, tokens: &[Token], res: &Resources) -> Vec<Hit> {
                 start_tok,
                 end_tok,
             ) {
-                accepted = Some((
-                    m.end(),
-                    Hit {
-                        start: s,
-                        end: e + 1,
-                        targets: targets.to_vec(),
-                    },
-                ));
+                hits.push(Hit {
+                    start: s,
+                    end: e + 1,
+                    targets: targets.to_vec(),
+                });
+                pos = m.end();
                 break;
             }
             candidate = if m.end() > start + 1 {
-                ac.find(Input::new(text).span(start..m.end() - 1))
+                anchored(m.end() - 1)
             } else {
                 None
             };
-        }
-        match accepted {
-            Some((end, hit)) => {
-                hits.push(hit);
-                pos = end;
-            }
-            None => pos = start + text[start..].chars().next().map_or(1, char::len_utf8),
         }
     }
     hits

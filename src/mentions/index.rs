@@ -8,7 +8,7 @@
 //! (so no document is compared with every entity); spellings accumulate in
 //! `Entity::variants`.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::facts::{Argument, DocExtraction};
 use crate::mentions::similar::{block_key, similar};
@@ -18,9 +18,9 @@ use crate::resources::Resources;
 /// Entities seen so far, across documents.
 #[derive(Debug, Default)]
 pub struct EntityIndex {
-    lexicon_keys: std::collections::HashSet<String>,
-    entities: HashMap<String, Entity>,
-    blocks: HashMap<(EntityKind, String), Vec<String>>,
+    lexicon_keys: FxHashSet<String>,
+    entities: FxHashMap<String, Entity>,
+    blocks: FxHashMap<(EntityKind, String), Vec<String>>,
 }
 
 impl EntityIndex {
@@ -53,7 +53,7 @@ impl EntityIndex {
 
     /// Maps a document's entities onto the entities seen so far.
     pub fn merge(&mut self, mut extraction: DocExtraction) -> DocExtraction {
-        let mut remap: HashMap<String, String> = HashMap::new();
+        let mut remap: FxHashMap<String, String> = FxHashMap::default();
         for entity in &mut extraction.entities {
             let target = if self.entities.contains_key(&entity.key)
                 || self.lexicon_keys.contains(&entity.key)
@@ -88,7 +88,7 @@ impl EntityIndex {
                 *k = to.clone();
             }
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         extraction.entities.retain(|e| seen.insert(e.key.clone()));
         for mention in &mut extraction.mentions {
             map(&mut mention.entity);

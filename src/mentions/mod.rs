@@ -13,7 +13,7 @@ mod tokens;
 
 pub use find::{Analysis, Item, Role, SentenceAnalysis, Source, analyse, slug};
 pub use index::EntityIndex;
-pub use similar::{block_key, similar, translit_key};
+pub use similar::{block_key, block_of_key, similar, similar_keys, translit_key};
 pub use tokens::{Token, tokenize};
 
 use std::collections::BTreeSet;

@@ -7,8 +7,8 @@
 //! [`translit_key`], then compares keys with Jaro-Winkler and Levenshtein
 //! distance under length guards.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -17,7 +17,7 @@ pub fn translit_key(name: &str) -> String {
     // Names repeat (lexicon candidates, the document's people), and the key
     // takes a score of allocating passes: memoise per thread, bounded.
     thread_local! {
-        static KEYS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static KEYS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
     }
     KEYS.with(|keys| {
         if let Some(key) = keys.borrow().get(name) {
@@ -92,30 +92,43 @@ fn compute_translit_key(name: &str) -> String {
 
 /// Blocking key for a name: the first consonant of its last word's key.
 pub fn block_key(name: &str) -> String {
-    let key = translit_key(name);
+    block_of_key(&translit_key(name)).to_string()
+}
+
+/// [`block_key`] of a name already folded by [`translit_key`].
+pub fn block_of_key(key: &str) -> &str {
     let last = key.rsplit(' ').next().unwrap_or("");
-    last.chars()
-        .find(|c| !"aeiou".contains(*c))
-        .map(String::from)
-        .unwrap_or_default()
+    match last.char_indices().find(|(_, c)| !"aeiou".contains(*c)) {
+        Some((i, c)) => &last[i..i + c.len_utf8()],
+        None => "",
+    }
 }
 
 /// True when two single names (one word each, or whole names) are spelling
 /// variants of each other. Short names (under five letters) must match exactly.
 pub fn similar(a: &str, b: &str) -> bool {
-    let (ka, kb) = (translit_key(a), translit_key(b));
+    similar_keys(&translit_key(a), &translit_key(b))
+}
+
+/// [`similar`] on two names already folded by [`translit_key`].
+pub fn similar_keys(ka: &str, kb: &str) -> bool {
     if ka == kb {
         return true;
     }
     let (la, lb) = (ka.chars().count(), kb.chars().count());
-    if la < 5 || lb < 5 {
+    // Every accepting branch below needs an edit distance of at most 2, and
+    // the distance is at least the difference in length.
+    if la < 5 || lb < 5 || la.abs_diff(lb) > 2 {
         return false;
     }
-    let lev = strsim::levenshtein(&ka, &kb);
-    let jw = strsim::jaro_winkler(&ka, &kb);
-    (lev <= 1 && la.min(lb) >= 6)
-        || (jw >= 0.92 && lev <= 2)
-        || (lev <= 2 && la.min(lb) >= 7 && jw >= 0.88)
+    let lev = strsim::levenshtein(ka, kb);
+    if lev > 2 {
+        return false;
+    }
+    (lev <= 1 && la.min(lb) >= 6) || {
+        let jw = strsim::jaro_winkler(ka, kb);
+        jw >= 0.92 || (la.min(lb) >= 7 && jw >= 0.88)
+    }
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@
 //! case checks are applied by the caller (`mentions`), which also decides
 //! what a match means in context.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use crate::data_file::Table;
 use crate::error::{Error, Result};
@@ -49,25 +49,55 @@ pub enum SurfaceTarget {
 pub struct Lexicon {
     /// Every entity, in file order.
     pub entities: Vec<LexEntity>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     surfaces: Vec<(String, Vec<SurfaceTarget>)>,
-    surface_idx: HashMap<String, usize>,
+    surface_idx: FxHashMap<String, usize>,
     automaton: AhoCorasick,
     /// Lower-cased party nouns ("officials", "defence ministry").
-    pub party_nouns: HashSet<String>,
+    pub party_nouns: FxHashSet<String>,
     /// Lower-cased person titles ("special envoy", "president").
-    pub person_titles: HashSet<String>,
+    pub person_titles: FxHashSet<String>,
     /// Lower-cased single words that occur in person titles ("envoy", "secretary").
-    pub title_words: HashSet<String>,
+    pub title_words: FxHashSet<String>,
     /// Lower-cased place cues before a name ("the town of").
-    pub place_before: HashSet<String>,
+    pub place_before: FxHashSet<String>,
     /// Lower-cased place cues after a name ("region", "oblast").
-    pub place_after: HashSet<String>,
+    pub place_after: FxHashSet<String>,
     /// Organisation words ("Ministry", "Council"), as written.
-    pub org_words: HashSet<String>,
+    pub org_words: FxHashSet<String>,
     /// Single-word names (person surnames, first names of persons, one-word
-    /// places) by blocking key, for transliteration-aware matching.
-    fuzzy: HashMap<String, Vec<(String, usize)>>,
+    /// places) as transliteration keys, by blocking key, for fuzzy matching.
+    fuzzy: FxHashMap<String, Vec<(String, usize)>>,
+    /// Answers of [`Lexicon::fuzzy_matches`] so far: names repeat across a corpus.
+    fuzzy_seen: FuzzyCache,
+}
+
+/// A bounded, thread-safe memo of [`Lexicon::fuzzy_matches`].
+#[derive(Debug, Default)]
+struct FuzzyCache(std::sync::RwLock<FxHashMap<String, Vec<usize>>>);
+
+impl FuzzyCache {
+    /// Words remembered before the memo starts over.
+    const CAPACITY: usize = 200_000;
+
+    fn get(&self, word: &str) -> Option<Vec<usize>> {
+        self.0.read().ok()?.get(word).cloned()
+    }
+
+    fn put(&self, word: &str, found: &[usize]) {
+        if let Ok(mut map) = self.0.write() {
+            if map.len() >= Self::CAPACITY {
+                map.clear();
+            }
+            map.insert(word.to_string(), found.to_vec());
+        }
+    }
+}
+
+impl Clone for FuzzyCache {
+    fn clone(&self) -> Self {
+        FuzzyCache::default()
+    }
 }
 
 impl Lexicon {
@@ -75,15 +105,15 @@ impl Lexicon {
     /// Earlier files take precedence over later ones for the same surface.
     pub fn parse(files: &[(String, String)]) -> Result<Self> {
         let mut entities: Vec<LexEntity> = Vec::new();
-        let mut by_key = HashMap::new();
+        let mut by_key = FxHashMap::default();
         let mut metonyms: Vec<(String, String)> = Vec::new();
         let mut demonyms: Vec<(String, String)> = Vec::new();
-        let mut party_nouns = HashSet::new();
-        let mut person_titles = HashSet::new();
-        let mut title_words = HashSet::new();
-        let mut place_before = HashSet::new();
-        let mut place_after = HashSet::new();
-        let mut org_words = HashSet::new();
+        let mut party_nouns = FxHashSet::default();
+        let mut person_titles = FxHashSet::default();
+        let mut title_words = FxHashSet::default();
+        let mut place_before = FxHashSet::default();
+        let mut place_after = FxHashSet::default();
+        let mut org_words = FxHashSet::default();
         for (file, text) in files {
             let header = text
                 .lines()
@@ -183,7 +213,7 @@ impl Lexicon {
             }
         }
         let mut surfaces: Vec<(String, Vec<SurfaceTarget>)> = Vec::new();
-        let mut surface_idx: HashMap<String, usize> = HashMap::new();
+        let mut surface_idx: FxHashMap<String, usize> = FxHashMap::default();
         let mut add = |surface: &str, target: SurfaceTarget| {
             if surface.is_empty() {
                 return;
@@ -209,7 +239,7 @@ impl Lexicon {
             add(surface, SurfaceTarget::Demonym(key.clone()));
         }
         // Surnames: last word of every person name and alias.
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (idx, entity) in entities.iter().enumerate() {
             if entity.kind != EntityKind::Person {
                 continue;
@@ -240,7 +270,7 @@ impl Lexicon {
                 surfaces.push((surname, vec![SurfaceTarget::Surname(people)]));
             }
         }
-        let mut fuzzy: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        let mut fuzzy: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
         for (idx, entity) in entities.iter().enumerate() {
             let one_word = matches!(
                 entity.kind,
@@ -255,15 +285,22 @@ impl Lexicon {
                 if word.len() < 4 {
                     continue;
                 }
-                let list = fuzzy.entry(crate::mentions::block_key(word)).or_default();
-                if !list.iter().any(|(w, i)| w == word && *i == idx) {
-                    list.push((word.to_string(), idx));
+                let key = crate::mentions::translit_key(word);
+                let list = fuzzy
+                    .entry(crate::mentions::block_of_key(&key).to_string())
+                    .or_default();
+                if !list.iter().any(|(k, i)| *k == key && *i == idx) {
+                    list.push((key, idx));
                 }
             }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA (built once, then the fastest scan), searched
+            // anchored at token starts only: names start at a word.
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(surfaces.iter().map(|(s, _)| s.as_str()))
             .map_err(|e| Error::DataFile {
                 file: "lexicon".to_string(),
@@ -283,6 +320,7 @@ impl Lexicon {
             place_after,
             org_words,
             fuzzy,
+            fuzzy_seen: FuzzyCache::default(),
         })
     }
 
@@ -313,14 +351,19 @@ impl Lexicon {
     /// Lexicon entities one of whose single-word names (surname for persons)
     /// is a spelling variant of `word`; candidates come from one block only.
     pub fn fuzzy_matches(&self, word: &str) -> Vec<usize> {
+        if let Some(found) = self.fuzzy_seen.get(word) {
+            return found;
+        }
         let mut found: Vec<usize> = Vec::new();
-        if let Some(list) = self.fuzzy.get(&crate::mentions::block_key(word)) {
-            for (name, idx) in list {
-                if crate::mentions::similar(word, name) && !found.contains(idx) {
+        let key = crate::mentions::translit_key(word);
+        if let Some(list) = self.fuzzy.get(crate::mentions::block_of_key(&key)) {
+            for (other, idx) in list {
+                if crate::mentions::similar_keys(&key, other) && !found.contains(idx) {
                     found.push(*idx);
                 }
             }
         }
+        self.fuzzy_seen.put(word, &found);
         found
     }
 

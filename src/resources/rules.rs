@@ -6,7 +6,7 @@
 //! patterns. Phrases are matched on lower-cased word sequences; each table is
 //! indexed by its first word, so a lookup costs one hash probe per token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::data_file::Table;
 use crate::error::{Error, Result};
@@ -152,14 +152,26 @@ pub struct PhraseMatch<'a> {
 /// The parsed rule tables.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
-    triggers: HashMap<String, Vec<Trigger>>,
-    cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
-    objects: HashMap<String, ObjectClass>,
+    triggers: FxHashMap<String, Vec<Trigger>>,
+    cues: FxHashMap<String, Vec<(Vec<String>, Cue)>>,
+    objects: FxHashMap<String, ObjectClass>,
     /// Canonical thing patterns, in file order.
     pub things: Vec<ThingPattern>,
+    /// Indices into `things` by first word, so a position is only tried
+    /// against the patterns that can start there.
+    things_by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl Rules {
+    /// The thing patterns whose first word is `word`, in file order.
+    pub fn things_starting(&self, word: &str) -> impl Iterator<Item = &ThingPattern> {
+        self.things_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.things[i])
+    }
+
     /// Parses the four rule files `(name, text)`: triggers, cues, objects, things.
     pub fn parse(files: &[(&str, &str)]) -> Result<Self> {
         let mut rules = Rules::default();
@@ -224,8 +236,20 @@ impl Rules {
             } else if header.starts_with("pattern\tkey") {
                 let table = Table::parse(file, text, &["pattern", "key", "label"])?;
                 for row in table.rows() {
+                    let words = words(table.get(row, "pattern"));
+                    match words.first() {
+                        None => return Err(table.error(row, "empty pattern")),
+                        Some(first) if first == "…" => {
+                            return Err(table.error(row, "a pattern cannot start with …"));
+                        }
+                        Some(first) => rules
+                            .things_by_first
+                            .entry(first.clone())
+                            .or_default()
+                            .push(rules.things.len()),
+                    }
                     rules.things.push(ThingPattern {
-                        words: words(table.get(row, "pattern")),
+                        words,
                         key: table.get(row, "key").to_string(),
                         label: table.get(row, "label").to_string(),
                     });

@@ -7,7 +7,7 @@
 //! `ontology/text/abbreviations.tsv` and initials do not end sentences; a
 //! missing space (`war.The`) does.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::data_file::Table;
 use crate::error::Result;
@@ -25,7 +25,7 @@ enum AbbreviationKind {
 /// The abbreviation table.
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    kinds: HashMap<String, AbbreviationKind>,
+    kinds: FxHashMap<String, AbbreviationKind>,
     starters: Vec<String>,
 }
 
