@@ -336,8 +336,8 @@ impl Descriptions {
 
 /// The outcome of pass 1: which entity IRIs move where, and the merged descriptions.
 struct Resolution {
-    /// Entity IRI → key, for every described entity.
-    keys: HashMap<String, String>,
+    /// Every described entity's IRI.
+    entities: HashSet<String>,
     /// Merged-away entity IRI → surviving entity IRI.
     remap: HashMap<String, NamedNode>,
     /// Surviving entity IRI → its merged entity.
@@ -352,7 +352,7 @@ impl Resolution {
         let mut entities = Vec::new();
         let mut iris = Vec::new();
         let mut shard_of = Vec::new();
-        let mut keys = HashMap::new();
+        let mut described = HashSet::new();
         for iri in order {
             let Some(d) = by_iri.remove(&iri) else {
                 continue;
@@ -361,7 +361,7 @@ impl Resolution {
                 // Not an entity: a topic's label, say.
                 continue;
             };
-            keys.insert(iri.clone(), key.clone());
+            described.insert(iri.clone());
             // An entity without a kind or a label cannot be compared; it keeps its IRI.
             let (Some(kind), Some(name)) = (d.kind, d.label) else {
                 continue;
@@ -410,8 +410,8 @@ impl Resolution {
             survivors.insert(target_iri, survivor.clone());
         }
         Resolution {
-            n_entities: keys.len(),
-            keys,
+            n_entities: described.len(),
+            entities: described,
             remap,
             survivors,
             merges,
@@ -425,9 +425,7 @@ impl Resolution {
 
 /// The key behind an entity IRI (`…/entity/ivan-petrenkov` → `ivan-petrenkov`).
 fn affiliation_key(iri: &str) -> String {
-    let prefix = mint::entity("");
-    iri.strip_prefix(prefix.trim_end_matches('/'))
-        .map(|k| k.trim_start_matches('/'))
+    iri.strip_prefix(&mint::entity(""))
         .unwrap_or(iri)
         .to_string()
 }
@@ -461,16 +459,18 @@ impl<W: Write> Writer<'_, W> {
             }
             return self.emit(quad);
         }
-        let entity_subject = match &quad.subject {
-            NamedOrBlankNode::NamedNode(s) if resolution.keys.contains_key(s.as_str()) => {
-                Some(s.clone())
+        let description_of = match &quad.subject {
+            NamedOrBlankNode::NamedNode(s)
+                if vocab.describes(&quad.predicate) && resolution.entities.contains(s.as_str()) =>
+            {
+                Some(s)
             }
             _ => None,
         };
-        let Some(subject) = entity_subject.filter(|_| vocab.describes(&quad.predicate)) else {
+        let Some(subject) = description_of else {
             return self.emit(rewrite(resolution, quad));
         };
-        match resolution.rewrite(&subject) {
+        match resolution.rewrite(subject) {
             Some(target) => {
                 // A merged entity's description becomes its survivor's.
                 let survivor = &resolution.survivors[target.as_str()];
@@ -679,6 +679,29 @@ mod tests {
         assert_eq!(in_shared.len(), 4, "{in_shared:#?}");
         assert_eq!(report.quads_in, 15);
         assert_eq!(report.quads_out, 10);
+    }
+
+    #[test]
+    fn a_survivor_takes_the_affiliation_of_its_variant_and_links_follow_it() {
+        let affiliation = format!("<{E}ivan-petrenkow> <{NG}affiliation> <{E}ukraine> {G2} .\n");
+        let colleague = format!(
+            "{}<{E}oleh-marchuk> <{NG}affiliation> <{E}ivan-petrenkow> {G2} .\n",
+            person(G2, "oleh-marchuk", "Oleh Marchuk")
+        );
+        let (lines, report) = check(&[
+            doc(G1, "d1", "ivan-petrenkov", "Ivan Petrenkov"),
+            doc(G2, "d2", "ivan-petrenkow", "Ivan Petrenkow") + &affiliation + &colleague,
+        ]);
+        assert_eq!(report.merges.len(), 1);
+        assert!(has(
+            &lines,
+            &format!("<e:ivan-petrenkov> <ng:affiliation> <e:ukraine> {G2}")
+        ));
+        assert!(has(
+            &lines,
+            &format!("<e:oleh-marchuk> <ng:affiliation> <e:ivan-petrenkov> {G2}")
+        ));
+        assert!(!has(&lines, "ivan-petrenkow"), "{lines:#?}");
     }
 
     #[test]
