@@ -169,6 +169,15 @@ fn a_malformed_or_missing_shard_is_an_error_naming_it() {
         .status(2)
         .stderr_has(&format!("{}:{}:", bad.display(), n_lines + 1));
     assert!(!out.exists(), "no partial output is left behind");
+    let to_stdout = ws
+        .run(&["resolve", arg(&first), arg(&bad), "-o", "-"])
+        .status(2)
+        .stderr_has("broken.nq:");
+    assert_eq!(
+        to_stdout.stdout(),
+        "",
+        "pass 1 checks every shard before writing"
+    );
     assert!(!ws.path("out.nq.partial").exists());
 
     ws.run(&["resolve", arg(&first), arg(&ws.path("missing.nq"))])

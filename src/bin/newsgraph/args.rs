@@ -275,7 +275,8 @@ pub enum Command {
     /// first shard's spelling wins; lexicon entities never move; people
     /// sharing only a surname stay apart) and writes one N-Quads stream:
     /// every quad of every shard, merged IRIs rewritten, other spellings kept
-    /// as skos:altLabel. A report goes to standard error.
+    /// as skos:altLabel. Nothing is written unless every shard parses. A
+    /// report goes to standard error.
     ///
     /// The workflow, map then reduce:
     ///   newsgraph extract corpus/part-1 > part-1.nq     (one per machine)
@@ -287,7 +288,7 @@ pub enum Command {
         /// N-Quads files written by `newsgraph extract`, in corpus order; `-` for standard input.
         #[arg(required = true, value_name = "SHARD")]
         shards: Vec<PathBuf>,
-        /// Output file (default: standard output).
+        /// Output file (default, or `-`: standard output).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         /// List every merge (`Ivan Petrenkow → ivan-petrenkov`).

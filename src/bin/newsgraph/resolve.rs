@@ -37,6 +37,7 @@ pub fn resolve(
             _ => Shard::file(p),
         })
         .collect();
+    let output = output.as_ref().filter(|p| p.as_os_str() != "-");
     let report = match output {
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
