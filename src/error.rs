@@ -36,6 +36,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An RDF file (an N-Quads shard) is malformed.
+    #[error("{}{}: {message}", path.display(), position(*line, *column))]
+    Syntax {
+        /// The file involved.
+        path: PathBuf,
+        /// 1-based line of the error, when known.
+        line: Option<u64>,
+        /// 1-based column of the error, when known.
+        column: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
     /// The store is locked by another process.
     #[error(
         "the store {} is in use by another newsgraph process (RocksDB lock held); close it, or open the store read-only with --read-only for queries",
@@ -83,6 +95,14 @@ pub enum Error {
         /// The entities it matches.
         candidates: Vec<String>,
     },
+}
+
+fn position(line: Option<u64>, column: Option<u64>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
+        (Some(line), None) => format!(":{line}"),
+        _ => String::new(),
+    }
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {

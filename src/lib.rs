@@ -27,6 +27,7 @@
 //!   contested control claims, conflicting dates. Computed on demand from the store.
 //! - [`dates`]: pure text → date logic (find a date phrase, resolve it against
 //!   the publication date); used by [`rdf`] to give facts an `ng:date`.
+//! - [`resolve`]: the reduce step after sharded `extract` runs: entities merged across N-Quads shards.
 //! - [`repl`]: the interactive shell's logic (commands, completion, sessions), no terminal.
 //! - [`data_file`], [`diagnostics`], [`error`]: shared plumbing.
 //! - [`corpus`]: seeded synthetic articles for benchmarks and tests; [`bench`](mod@bench):
@@ -59,6 +60,7 @@ pub mod pipeline;
 pub mod query;
 pub mod rdf;
 pub mod repl;
+pub mod resolve;
 pub mod resources;
 pub mod sources;
 pub mod store;

@@ -10,5 +10,6 @@ mod extraction;
 mod perf;
 mod repl;
 mod repl_pty;
+mod resolve;
 mod sources;
 mod tidy;

@@ -55,30 +55,11 @@ impl EntityIndex {
     pub fn merge(&mut self, mut extraction: DocExtraction) -> DocExtraction {
         let mut remap: FxHashMap<String, String> = FxHashMap::default();
         for entity in &mut extraction.entities {
-            let target = if self.entities.contains_key(&entity.key)
-                || self.lexicon_keys.contains(&entity.key)
-            {
-                entity.key.clone()
-            } else {
-                self.find_similar(entity)
-                    .unwrap_or_else(|| entity.key.clone())
-            };
+            let target = self.resolve_one(entity);
             if target != entity.key {
                 remap.insert(entity.key.clone(), target.clone());
             }
-            match self.entities.get_mut(&target) {
-                Some(known) => {
-                    if entity.name != known.name {
-                        known.variants.insert(entity.name.clone());
-                    }
-                    known.variants.extend(entity.variants.iter().cloned());
-                    if known.affiliation.is_none() {
-                        known.affiliation = entity.affiliation.clone();
-                    }
-                    *entity = known.clone();
-                }
-                None => self.insert(entity.clone()),
-            }
+            *entity = self.entities[&target].clone();
         }
         if remap.is_empty() {
             return extraction;
@@ -108,6 +89,49 @@ impl EntityIndex {
             }
         }
         extraction
+    }
+
+    /// Maps `entities`, in order, onto the entities seen so far (as [`EntityIndex::merge`]
+    /// does for a document's entities) and returns the key each one ends up with:
+    /// its own, or that of the earlier entity it is a spelling variant of.
+    /// [`EntityIndex::get`] then gives the merged entity with all its spellings.
+    pub fn resolve(&mut self, entities: impl IntoIterator<Item = Entity>) -> Vec<String> {
+        entities
+            .into_iter()
+            .map(|entity| self.resolve_one(&entity))
+            .collect()
+    }
+
+    /// The entity with this key, with every spelling merged into it so far.
+    pub fn get(&self, key: &str) -> Option<&Entity> {
+        self.entities.get(key)
+    }
+
+    /// The key `entity` resolves to; records it (a new entity) or its
+    /// spellings and affiliation (a known one).
+    fn resolve_one(&mut self, entity: &Entity) -> String {
+        let target =
+            if self.entities.contains_key(&entity.key) || self.lexicon_keys.contains(&entity.key) {
+                entity.key.clone()
+            } else {
+                self.find_similar(entity)
+                    .unwrap_or_else(|| entity.key.clone())
+            };
+        match self.entities.get_mut(&target) {
+            Some(known) => {
+                let names = std::iter::once(&entity.name).chain(&entity.variants);
+                for name in names {
+                    if *name != known.name {
+                        known.variants.insert(name.clone());
+                    }
+                }
+                if known.affiliation.is_none() {
+                    known.affiliation = entity.affiliation.clone();
+                }
+            }
+            None => self.insert(entity.clone()),
+        }
+        target
     }
 
     fn insert(&mut self, entity: Entity) {
@@ -227,6 +251,36 @@ mod tests {
             ],
             &["andriy-petrenkov", "viktor-petrenkov", "petrenkov"],
         );
+    }
+
+    #[test]
+    fn resolve_maps_a_list_onto_earlier_entities_and_keeps_lexicon_keys() {
+        let resources = Resources::builtin().unwrap();
+        let mut index = EntityIndex::new(&resources);
+        let mut variant = entity("ivan-petrenkow", "Ivan Petrenkow", EntityKind::Person);
+        variant.variants.insert("Ivan Petrenkov".into());
+        let targets = index.resolve(vec![
+            entity("ivan-petrenkov", "Ivan Petrenkov", EntityKind::Person),
+            entity("russia", "Russia", EntityKind::Country),
+            variant,
+            entity("oleh-petrenkow", "Oleh Petrenkow", EntityKind::Person),
+        ]);
+        assert_eq!(
+            targets,
+            [
+                "ivan-petrenkov",
+                "russia",
+                "ivan-petrenkov",
+                "oleh-petrenkow"
+            ]
+        );
+        let merged = index.get("ivan-petrenkov").unwrap();
+        // The canonical name never becomes one of its own variants.
+        assert_eq!(
+            merged.variants.iter().collect::<Vec<_>>(),
+            ["Ivan Petrenkow"]
+        );
+        assert!(index.get("ivan-petrenkow").is_none());
     }
 
     #[test]

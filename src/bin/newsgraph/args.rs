@@ -265,6 +265,36 @@ pub enum Command {
         /// The phase's input and output paths.
         paths: Vec<PathBuf>,
     },
+    /// Merge entities across `extract` shards: the reduce step of a distributed run.
+    ///
+    /// `extract` resolves spellings of a name only within one run, so shards
+    /// extracted on different machines give "Ivan Petrenkov" and "Ivan
+    /// Petrenkow" two IRIs. `resolve` reads the shards (twice; memory grows
+    /// with the number of entities, not of quads), merges their entities in
+    /// shard order with the same rules as one `extract` over all files (the
+    /// first shard's spelling wins; lexicon entities never move; people
+    /// sharing only a surname stay apart) and writes one N-Quads stream:
+    /// every quad of every shard, merged IRIs rewritten, other spellings kept
+    /// as skos:altLabel. Nothing is written unless every shard parses. A
+    /// report goes to standard error.
+    ///
+    /// The workflow, map then reduce:
+    ///   newsgraph extract corpus/part-1 > part-1.nq     (one per machine)
+    ///   newsgraph extract corpus/part-2 > part-2.nq
+    ///   newsgraph resolve part-1.nq part-2.nq -o all.nq
+    ///   newsgraph load all.nq                            (or any quad store)
+    #[command(verbatim_doc_comment)]
+    Resolve {
+        /// N-Quads files written by `newsgraph extract`, in corpus order; `-` for standard input.
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
+        /// Output file (default, or `-`: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// List every merge (`Ivan Petrenkow → ivan-petrenkov`).
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 /// Which facts become the graph analysed by `path`, `neighbors`, `central`, `components` and `dot`.

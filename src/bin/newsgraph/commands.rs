@@ -66,6 +66,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Command::Extract { paths } = &command {
         return extract(&args.lexicon, paths);
     }
+    if let Command::Resolve {
+        shards,
+        output,
+        verbose,
+    } = &command
+    {
+        return crate::resolve::resolve(&resources(&args.lexicon)?, shards, output, *verbose);
+    }
     let writes = matches!(
         command,
         Command::Ingest { .. }
@@ -115,7 +123,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Extract { .. }
         | Command::Generate { .. }
         | Command::Bench { .. }
-        | Command::BenchPhase { .. } => unreachable!("handled before opening a store"),
+        | Command::BenchPhase { .. }
+        | Command::Resolve { .. } => unreachable!("handled before opening a store"),
         Command::Query {
             sparql,
             file,

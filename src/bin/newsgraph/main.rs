@@ -8,6 +8,7 @@ mod bench;
 mod commands;
 mod line_editor;
 mod repl;
+mod resolve;
 mod sources;
 
 use std::process::ExitCode;
