@@ -3,8 +3,9 @@
 //! Owns finding input files (folders are walked recursively for `.txt`,
 //! `.md`, `.html`), reading them, running the per-document pipeline in
 //! parallel, merging entities across documents in input order, and writing
-//! each document in its own transaction. A file that cannot be read or
-//! decoded is reported and skipped; the others still ingest.
+//! each document in its own transaction (or, for large inputs, everything
+//! through Oxigraph's bulk loader). A file that cannot be read or decoded is
+//! reported and skipped; the others still ingest.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ pub const EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
 /// Documents processed in parallel before being written. Only one batch of
 /// documents is in memory at a time, so memory does not grow with the corpus.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 /// Quads written between two flushes of the embedded store. RocksDB (as
 /// Oxigraph configures it) lets its in-memory write buffers grow to several
@@ -97,6 +98,8 @@ pub struct Report {
     pub diagnostics_dropped: usize,
     /// Wall-clock time.
     pub elapsed: Duration,
+    /// True when the documents were written with the bulk loader.
+    pub bulk_loaded: bool,
 }
 
 impl Report {
@@ -121,7 +124,7 @@ impl Report {
             self.facts,
             self.quads,
             self.elapsed.as_secs_f64()
-        )
+        ) + if self.bulk_loaded { " (bulk load)" } else { "" }
     }
 }
 
@@ -160,20 +163,75 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Error)>
     }
 }
 
-/// Ingests `paths` into `store`, calling `on_event` as files finish.
+/// How `ingest` writes to the store.
+#[derive(Debug, Clone, Copy)]
+pub struct IngestOptions {
+    /// Above this many input files, documents are written through the bulk
+    /// loader ([`KnowledgeStore::bulk_writer`]: fast, atomic for the whole
+    /// run) instead of one transaction per document.
+    pub bulk_above: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            bulk_above: BULK_ABOVE,
+        }
+    }
+}
+
+/// Default of [`IngestOptions::bulk_above`]: a thousand articles (about a
+/// megabyte of text) take a few seconds either way; past that the bulk
+/// loader is several times faster.
+pub const BULK_ABOVE: usize = 1000;
+
+/// Ingests `paths` into `store` with the default options, calling
+/// `on_event` as files finish.
 pub fn ingest(
     store: &KnowledgeStore,
     resources: &Resources,
     paths: &[PathBuf],
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> Result<Report> {
+    ingest_with(store, resources, paths, IngestOptions::default(), on_event)
+}
+
+/// Ingests `paths` into `store`, calling `on_event` as files finish: one
+/// transaction per document for small inputs, the bulk loader for large ones.
+pub fn ingest_with(
+    store: &KnowledgeStore,
+    resources: &Resources,
+    paths: &[PathBuf],
+    options: IngestOptions,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Report> {
+    let started = Instant::now();
     let mut index = EntityIndex::new(resources);
+    let (files, errors) = collect_inputs(paths);
+    let known = |id: &str| store.contains_document(id);
+    if files.len() > options.bulk_above {
+        let mut writer = store.bulk_writer()?;
+        let mut report = process_files(
+            resources,
+            files,
+            errors,
+            &mut index,
+            &known,
+            &mut |processed, quads| writer.add_document(&processed.document.id, quads),
+            on_event,
+        )?;
+        writer.commit()?;
+        report.bulk_loaded = true;
+        report.elapsed = started.elapsed();
+        return Ok(report);
+    }
     let mut unflushed = 0;
-    let report = process_paths(
+    let report = process_files(
         resources,
-        paths,
+        files,
+        errors,
         &mut index,
-        &|id| store.contains_document(id),
+        &known,
         &mut |processed, quads| {
             let added = store.insert_document(&processed.document.id, quads)?;
             unflushed += quads.len();
@@ -200,9 +258,11 @@ pub fn extract_to_nquads(
 ) -> Result<Report> {
     let mut index = EntityIndex::new(resources);
     let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-    let report = process_paths(
+    let (files, errors) = collect_inputs(paths);
+    let report = process_files(
         resources,
-        paths,
+        files,
+        errors,
         &mut index,
         &|_| Ok(false),
         &mut |_, quads| {
@@ -252,12 +312,15 @@ pub fn extract_bytes_to_nquads(
 type Known<'a> = dyn Fn(&str) -> Result<bool> + Sync + 'a;
 type Sink<'a> = dyn FnMut(&Processed, &[Quad]) -> Result<bool> + 'a;
 
-/// The shared loop: collect inputs, process batches in parallel, merge
-/// entities in input order, hand each document's quads to `sink` (which
-/// returns false when it already had the document).
-fn process_paths(
+/// The shared loop: process batches of files in parallel, merge entities in
+/// input order, build each document's quads in parallel, and hand them to
+/// `sink` in input order (it returns false when it already had the
+/// document). While `sink` writes one batch, the next batch is extracted on
+/// the other cores.
+fn process_files(
     resources: &Resources,
-    paths: &[PathBuf],
+    files: Vec<PathBuf>,
+    errors: Vec<(PathBuf, Error)>,
     index: &mut EntityIndex,
     known: &Known<'_>,
     sink: &mut Sink<'_>,
@@ -265,7 +328,6 @@ fn process_paths(
 ) -> Result<Report> {
     let started = Instant::now();
     let mut report = Report::default();
-    let (files, errors) = collect_inputs(paths);
     on_event(Event::Started {
         total: files.len() + errors.len(),
     });
@@ -279,49 +341,83 @@ fn process_paths(
             report.failed.push((path, error));
         }
     }
-    for batch in files.chunks(BATCH) {
-        let processed: Vec<Result<Option<Processed>>> = batch
+    let extract = |batch: &[PathBuf]| -> Vec<Result<Option<Processed>>> {
+        batch
             .par_iter()
             .map(|path| read_and_process(known, resources, path))
+            .collect()
+    };
+    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
+    let mut next = batches.first().map(|batch| extract(batch));
+    for (i, batch) in batches.iter().enumerate() {
+        let extracted = next.take().unwrap_or_default();
+        // Entity resolution across documents is sequential, in input order,
+        // so the output does not depend on the number of threads.
+        let merged: Vec<Result<Option<Processed>>> = extracted
+            .into_iter()
+            .map(|result| {
+                result.map(|processed| {
+                    processed.map(|mut p| {
+                        p.extraction = index.merge(p.extraction);
+                        p
+                    })
+                })
+            })
             .collect();
-        for (path, result) in batch.iter().zip(processed) {
-            let outcome = match result {
-                Err(error) => Outcome::Failed(error),
-                Ok(None) => Outcome::Unchanged,
-                Ok(Some(mut processed)) => {
-                    processed.extraction = index.merge(processed.extraction);
-                    let quads = rdf::document_quads(&processed.document, &processed.extraction);
-                    if sink(&processed, &quads)? {
-                        report.keep_diagnostics(processed.diagnostics);
-                        Outcome::Added {
-                            sentences: processed.document.sentences.len(),
-                            facts: processed.extraction.facts.len(),
-                            quads: quads.len(),
+        let with_quads: Vec<(Result<Option<Processed>>, Vec<Quad>)> = merged
+            .into_par_iter()
+            .map(|result| {
+                let quads = match &result {
+                    Ok(Some(p)) => rdf::document_quads(&p.document, &p.extraction),
+                    _ => Vec::new(),
+                };
+                (result, quads)
+            })
+            .collect();
+        next = std::thread::scope(|scope| -> Result<_> {
+            let ahead = batches.get(i + 1).map(|b| scope.spawn(|| extract(b)));
+            for (path, (result, quads)) in batch.iter().zip(with_quads) {
+                let outcome = match result {
+                    Err(error) => Outcome::Failed(error),
+                    Ok(None) => Outcome::Unchanged,
+                    Ok(Some(processed)) => {
+                        if sink(&processed, &quads)? {
+                            report.keep_diagnostics(processed.diagnostics);
+                            Outcome::Added {
+                                sentences: processed.document.sentences.len(),
+                                facts: processed.extraction.facts.len(),
+                                quads: quads.len(),
+                            }
+                        } else {
+                            Outcome::Unchanged
                         }
-                    } else {
-                        Outcome::Unchanged
                     }
+                };
+                on_event(Event::Done {
+                    path,
+                    outcome: &outcome,
+                });
+                match outcome {
+                    Outcome::Added {
+                        sentences,
+                        facts,
+                        quads,
+                    } => {
+                        report.added += 1;
+                        report.sentences += sentences;
+                        report.facts += facts;
+                        report.quads += quads;
+                    }
+                    Outcome::Unchanged => report.unchanged += 1,
+                    Outcome::Failed(error) => report.failed.push((path.clone(), error)),
                 }
-            };
-            on_event(Event::Done {
-                path,
-                outcome: &outcome,
-            });
-            match outcome {
-                Outcome::Added {
-                    sentences,
-                    facts,
-                    quads,
-                } => {
-                    report.added += 1;
-                    report.sentences += sentences;
-                    report.facts += facts;
-                    report.quads += quads;
-                }
-                Outcome::Unchanged => report.unchanged += 1,
-                Outcome::Failed(error) => report.failed.push((path.clone(), error)),
             }
-        }
+            Ok(ahead.map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+        })?;
     }
     report.elapsed = started.elapsed();
     Ok(report)

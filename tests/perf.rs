@@ -141,3 +141,47 @@ fn bench_reports_every_phase() {
     let docs = ws.run(&["documents"]).success().stdout();
     assert_eq!(docs.lines().count(), 31, "{docs}");
 }
+
+#[test]
+fn bulk_loaded_ingest_gives_the_same_store_as_one_transaction_per_document() {
+    let per_document = Workspace::new();
+    let bulk = Workspace::new();
+    let dir = generate(&bulk, "corpus", &["--articles", "60", "--seed", "5"]);
+    // The same article twice in one run, and a file that cannot be decoded.
+    let first = files(Path::new(&dir)).remove(0);
+    std::fs::write(Path::new(&dir).join("copy.txt"), &first.1).unwrap();
+    std::fs::write(Path::new(&dir).join("broken.txt"), b"caf\xe9 \xff\xfe").unwrap();
+
+    per_document
+        .run(&["ingest", &dir])
+        .status(1)
+        .stderr_has("ingested 60 documents (1 unchanged, 1 failed)");
+    let summary = bulk
+        .run(&["ingest", "--bulk-above", "0", &dir])
+        .status(1)
+        .stderr_has("ingested 60 documents (1 unchanged, 1 failed)")
+        .stderr_has("(bulk load)")
+        .stderr();
+    assert!(summary.contains("broken.txt"), "{summary}");
+
+    for query in [
+        vec!["stats"],
+        vec!["facts"],
+        vec!["export", "--format", "nq"],
+    ] {
+        let a = per_document.run(&query).success().stdout();
+        let b = bulk.run(&query).success().stdout();
+        let (mut a, mut b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert!(a.len() > 4, "{query:?}: {} lines", a.len());
+        assert!(
+            a == b,
+            "{query:?} differs between bulk and per-document ingest"
+        );
+    }
+    // A second bulk run finds every document already there.
+    bulk.run(&["ingest", "--bulk-above", "0", &dir])
+        .status(1)
+        .stderr_has("ingested 0 documents (61 unchanged, 1 failed)");
+}

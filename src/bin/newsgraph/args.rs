@@ -82,6 +82,11 @@ pub enum Command {
         /// Print diagnostics (unresolved names, empty documents).
         #[arg(long, short)]
         verbose: bool,
+        /// Above this many input files, write through Oxigraph's bulk loader:
+        /// several times faster, but atomic for the whole run instead of per
+        /// document (an interrupted run writes nothing). 0 always bulk-loads.
+        #[arg(long, value_name = "N", default_value_t = newsgraph::ingest::BULK_ABOVE)]
+        bulk_above: usize,
     },
     /// Remove documents from the store, with everything read from them.
     ///

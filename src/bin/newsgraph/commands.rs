@@ -104,9 +104,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             paths,
             show,
             verbose,
+            bulk_above,
         } => {
             let resources = resources(&args.lexicon)?;
-            let status = ingest_command(&store, &resources, &paths, show, verbose)?;
+            let options = ingest::IngestOptions { bulk_above };
+            let status = ingest_command(&store, &resources, &paths, options, show, verbose)?;
             sources::refresh(&store)?;
             Ok(status)
         }
@@ -250,6 +252,7 @@ fn ingest_command(
     store: &KnowledgeStore,
     resources: &Resources,
     paths: &[std::path::PathBuf],
+    options: ingest::IngestOptions,
     show: bool,
     verbose: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -285,7 +288,7 @@ fn ingest_command(
             }
         }
     };
-    let report = ingest::ingest(store, resources, paths, &mut on_event)?;
+    let report = ingest::ingest_with(store, resources, paths, options, &mut on_event)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
