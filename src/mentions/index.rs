@@ -8,6 +8,8 @@
 //! (so no document is compared with every entity); spellings accumulate in
 //! `Entity::variants`.
 
+use std::collections::BTreeSet;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::facts::{Argument, DocExtraction};
@@ -59,10 +61,30 @@ impl EntityIndex {
             if target != entity.key {
                 remap.insert(entity.key.clone(), target.clone());
             }
-            *entity = self.entities[&target].clone();
+            // The document keeps the merged entity's identity but only its
+            // own spellings: every spelling is then stated once per document
+            // that uses it, not repeated in every later document.
+            let known = &self.entities[&target];
+            let spellings = std::iter::once(&entity.name)
+                .chain(&entity.variants)
+                .filter(|name| **name != known.name)
+                .cloned()
+                .collect();
+            *entity = Entity {
+                variants: spellings,
+                ..known.clone()
+            };
         }
         if remap.is_empty() {
             return extraction;
+        }
+        // Two of the document's entities may have merged into one: pool their spellings.
+        let mut pooled: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
+        for entity in &extraction.entities {
+            pooled
+                .entry(entity.key.clone())
+                .or_default()
+                .extend(entity.variants.iter().cloned());
         }
         let map = |k: &mut String| {
             if let Some(to) = remap.get(k) {
@@ -71,6 +93,11 @@ impl EntityIndex {
         };
         let mut seen = FxHashSet::default();
         extraction.entities.retain(|e| seen.insert(e.key.clone()));
+        for entity in &mut extraction.entities {
+            if let Some(spellings) = pooled.remove(&entity.key) {
+                entity.variants = spellings;
+            }
+        }
         for mention in &mut extraction.mentions {
             map(&mut mention.entity);
         }
