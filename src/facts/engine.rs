@@ -208,7 +208,28 @@ impl<'r> Engine<'r> {
                 continue;
             }
             let after_hyphen = i > 0 && ctx.words[i - 1] == "-";
-            let matches = rules.triggers_at(&ctx.words, i);
+            let mut matches = rules.triggers_at(&ctx.words, i);
+            // An adverb inside a phrase ("participated virtually in",
+            // "spoke briefly with"): match the phrase without it.
+            let mut skipped = 0;
+            let adverb = (i + 1..(i + 4).min(ctx.words.len()))
+                .find(|&j| ctx.item_at[j].is_none() && is_manner_adverb(ctx.words[j]));
+            if let Some(adverb) = adverb {
+                let without: Vec<&str> = ctx.words[i..adverb]
+                    .iter()
+                    .chain(ctx.words[adverb + 1..].iter().take(4))
+                    .copied()
+                    .collect();
+                let longer: Vec<_> = rules
+                    .triggers_at(&without, 0)
+                    .into_iter()
+                    .filter(|m| m.len > adverb - i)
+                    .collect();
+                if longer.first().map(|m| m.len) > matches.first().map(|m| m.len) {
+                    matches = longer;
+                    skipped = 1;
+                }
+            }
             let best = matches
                 .into_iter()
                 .find(|m| (m.trigger.form == TriggerForm::Adjectival) == after_hyphen);
@@ -216,10 +237,10 @@ impl<'r> Engine<'r> {
                 Some(m) => {
                     found.push(Found {
                         start: i,
-                        end: i + m.len,
+                        end: i + m.len + skipped,
                         trigger: m.trigger,
                     });
-                    i += m.len;
+                    i += m.len + skipped;
                 }
                 None => i += 1,
             }
@@ -420,12 +441,36 @@ impl<'r> Engine<'r> {
                 break;
             }
             gap += 1;
-            if gap > 8 || word == "," && gap > 1 {
+            // "met Ukraine's chief negotiator, A, and ...": a comma right
+            // after a title phrase opens the appositive that names it.
+            let appositive = word == ","
+                && ctx.item_at.get(j + 1).copied().flatten().is_some()
+                && self.title_phrase(ctx, from, j);
+            if gap > 8 || word == "," && gap > 1 && !appositive {
                 break;
             }
             j += 1;
         }
         (group, including)
+    }
+
+    /// True when `from..to` is a title phrase ("the chief negotiator",
+    /// "Ukraine's top envoy", "the country's foreign minister"): determiners,
+    /// possessives, title fillers and modifier mentions, ending on a title word.
+    fn title_phrase(&self, ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
+        let lex = &self.res.lexicon;
+        to > from
+            && lex.title_words.contains(ctx.words[to - 1])
+            && (from..to).all(|t| {
+                let w = ctx.words[t];
+                DETERMINERS.contains(&w)
+                    || TITLE_FILLERS.contains(&w)
+                    || w == "'s"
+                    || w == "country"
+                    || lex.title_words.contains(w)
+                    || matches!(w, "of" | "for") && t > from
+                    || ctx.item_at[t].is_some_and(|k| ctx.s.items[k].modifier)
+            })
     }
 
     fn party(&self, ctx: &Ctx<'_>, k: usize) -> String {
@@ -1709,6 +1754,32 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
             .is_some_and(|w| matches!(*w, "which" | "who" | "that"))
     });
     opened && ctx.words[t.end..at].contains(&",")
+}
+
+/// A manner or time adverb that may sit inside a verb phrase ("virtually",
+/// "briefly", "formally"); not "only", "early" or nouns in -ly.
+fn is_manner_adverb(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with("ly")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "early"
+                | "family"
+                | "reply"
+                | "rally"
+                | "supply"
+                | "apply"
+                | "assembly"
+                | "ally"
+                | "july"
+                | "italy"
+                | "only"
+                | "likely"
+                | "daily"
+                | "weekly"
+                | "monthly"
+        )
 }
 
 fn is_place_kind(kind: EntityKind) -> bool {
