@@ -19,7 +19,7 @@ use crate::pipeline;
 use crate::resources::Resources;
 
 /// Documents processed in parallel per batch (as in ingestion).
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 /// Counts from [`extract_only`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -49,27 +49,41 @@ pub fn extract_only(resources: &Resources, paths: &[PathBuf]) -> Result<ExtractC
     }
     let mut index = EntityIndex::new(resources);
     let mut counts = ExtractCounts::default();
-    for batch in files.chunks(BATCH) {
-        let processed: Vec<Result<(u64, pipeline::Processed)>> = batch
+    let extract = |batch: &[PathBuf]| -> Vec<Result<(u64, pipeline::Processed)>> {
+        batch
             .par_iter()
             .map(|path| {
                 let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
                 let processed = pipeline::process(&path.to_string_lossy(), &bytes, resources)?;
                 Ok((bytes.len() as u64, processed))
             })
-            .collect();
-        for result in processed {
-            match result {
-                Ok((n_bytes, processed)) => {
-                    let extraction = index.merge(processed.extraction);
-                    counts.documents += 1;
-                    counts.bytes += n_bytes;
-                    counts.sentences += processed.document.sentences.len();
-                    counts.facts += extraction.facts.len();
+            .collect()
+    };
+    // As in ingestion: the next batch is extracted while this one is merged.
+    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
+    let mut next = batches.first().map(|batch| extract(batch));
+    for i in 0..batches.len() {
+        let processed = next.take().unwrap_or_default();
+        next = std::thread::scope(|scope| {
+            let ahead = batches.get(i + 1).map(|b| scope.spawn(|| extract(b)));
+            for result in processed {
+                match result {
+                    Ok((n_bytes, processed)) => {
+                        let extraction = index.merge(processed.extraction);
+                        counts.documents += 1;
+                        counts.bytes += n_bytes;
+                        counts.sentences += processed.document.sentences.len();
+                        counts.facts += extraction.facts.len();
+                    }
+                    Err(_) => counts.failed += 1,
                 }
-                Err(_) => counts.failed += 1,
             }
-        }
+            ahead.map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        });
     }
     counts.elapsed = started.elapsed();
     Ok(counts)
