@@ -1065,6 +1065,18 @@ impl<'r> Engine<'r> {
                     let is_obj = |t: usize| {
                         ctx.item_at[t].is_none() && rules.object_class(words[t]).is_some()
                     };
+                    // "Russia demands territorial concessions": right after a
+                    // party and before a noun phrase, "demands" is the verb.
+                    let verb = j >= 1
+                        && words[j].ends_with('s')
+                        && ctx.item_at[j - 1].is_some()
+                        && words
+                            .get(j + 1)
+                            .is_some_and(|w| DETERMINERS.contains(w) || is_obj(j + 1));
+                    if verb {
+                        j += 1;
+                        continue;
+                    }
                     let mut head_end = j + 1;
                     while head_end < words.len()
                         && (is_obj(head_end)
@@ -1331,7 +1343,25 @@ impl<'r> Engine<'r> {
         things
             .iter()
             .rev()
-            .find(|t| t.end <= rel && t.end + 2 >= rel)
+            .find(|t| {
+                // Right before the pronoun, or with a prepositional tail in
+                // between ("a withdrawal from the Donbas, which ...").
+                t.end <= rel
+                    && (t.end + 2 >= rel
+                        || rel - t.end <= 7
+                            && matches!(
+                                ctx.words[t.end],
+                                "from" | "of" | "in" | "on" | "to" | "along" | "over" | "with"
+                            )
+                            && (t.end..rel).all(|j| {
+                                let w = ctx.words[j];
+                                ctx.item_at[j].is_some()
+                                    || (w == "," && j + 1 == rel)
+                                    || matches!(w, "-" | "'s")
+                                    || w.chars().all(|c| c.is_lowercase())
+                                        && !matches!(w, "and" | "but" | "or" | "which" | "that")
+                            }))
+            })
             .map(|t| t.thing.clone())
     }
 
