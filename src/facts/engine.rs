@@ -235,10 +235,16 @@ impl<'r> Engine<'r> {
                 .find(|m| (m.trigger.form == TriggerForm::Adjectival) == after_hyphen);
             match best {
                 Some(m) => {
+                    let end = i + m.len + skipped;
+                    // "rejected Moscow's claim that ...": rejecting a claim is disputing it.
+                    let trigger = match self.rejected_claim(ctx, m.trigger, end) {
+                        Some(dispute) => dispute,
+                        None => m.trigger,
+                    };
                     found.push(Found {
                         start: i,
-                        end: i + m.len + skipped,
-                        trigger: m.trigger,
+                        end,
+                        trigger,
                     });
                     i += m.len + skipped;
                 }
@@ -246,6 +252,40 @@ impl<'r> Engine<'r> {
             }
         }
         found
+    }
+
+    /// The dispute trigger when a rejection verb ending at `end` takes a
+    /// claim as its object ("rejected Russia's claim", "dismissed the latest
+    /// Russian claims").
+    fn rejected_claim(&self, ctx: &Ctx<'_>, trigger: &Trigger, end: usize) -> Option<&'r Trigger> {
+        if trigger.relation != Relation::Rejected {
+            return None;
+        }
+        let claim = (end..(end + 5).min(ctx.words.len())).find(|&j| {
+            matches!(
+                ctx.words[j],
+                "claim" | "claims" | "assertion" | "assertions" | "announcement"
+            )
+        })?;
+        let only_modifiers = (end..claim).all(|j| {
+            let w = ctx.words[j];
+            ctx.item_at[j].is_some()
+                || w == "'s"
+                || DETERMINERS.contains(&w)
+                || matches!(
+                    w,
+                    "latest" | "earlier" | "new" | "repeated" | "russian" | "ukrainian"
+                )
+        });
+        if !only_modifiers {
+            return None;
+        }
+        self.res
+            .rules
+            .triggers_at(&["denied"], 0)
+            .into_iter()
+            .map(|m| m.trigger)
+            .find(|t| t.relation == Relation::DisputesControl)
     }
 
     /// Start of the clause containing `at` (after the last boundary cue).
@@ -1008,9 +1048,19 @@ impl<'r> Engine<'r> {
 
     /// The party reporting the sentence: the subject of a speech verb.
     fn speaker(&self, ctx: &Ctx<'_>) -> Vec<String> {
+        self.speaker_besides_claims_after(ctx, ctx.words.len())
+    }
+
+    /// [`Engine::speaker`], passing over claim nouns after `at`: in "the
+    /// General Staff refuted Moscow's claim", Moscow made the claim, not the
+    /// denial.
+    fn speaker_besides_claims_after(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
         let rules = &self.res.rules;
         for j in 0..ctx.words.len() {
             if ctx.item_at[j].is_some() || rules.cue_at(&ctx.words, j, Cue::Speech).is_none() {
+                continue;
+            }
+            if j > at && rules.cue_at(&ctx.words, j, Cue::ClaimNoun).is_some() {
                 continue;
             }
             if ctx.words[j] == "according" {
@@ -1414,10 +1464,12 @@ impl<'r> Engine<'r> {
         });
         // A claim inside a denial is not made, unless a claimant of its own comes after the
         // denial ("challenging Moscow's claims of having captured ...").
+        let party_at = |j: usize| {
+            ctx.item_at[j].is_some_and(|k| ctx.s.items[k].party.is_some() && !ctx.s.items[k].place)
+        };
+        // "Moscow claimed", "Moscow's claim", "the Russian claim".
         let own_claimant = |s: usize| {
-            s > 0
-                && ctx.item_at[s - 1]
-                    .is_some_and(|k| ctx.s.items[k].party.is_some() && !ctx.s.items[k].place)
+            s > 0 && party_at(s - 1) || s > 1 && ctx.words[s - 1] == "'s" && party_at(s - 2)
         };
         if let Some(d) = first_dispute
             && !negated
@@ -1706,7 +1758,11 @@ impl<'r> Engine<'r> {
                 subject = speaker;
             }
         }
-        let Some(subject) = subject.or_else(|| self.speaker(ctx).into_iter().next()) else {
+        let Some(subject) = subject.or_else(|| {
+            self.speaker_besides_claims_after(ctx, f.start)
+                .into_iter()
+                .next()
+        }) else {
             return;
         };
         for place in &places {
