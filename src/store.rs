@@ -84,6 +84,7 @@ pub enum QueryOutcome {
 pub const DEFAULT_PREFIXES: &[(&str, &str)] = &[
     ("ng", vocab::NG),
     ("ngid", vocab::ID),
+    ("ent", vocab::ENTITY),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
@@ -614,6 +615,29 @@ fn open_error(path: &Path, e: StorageError) -> Error {
     }
 }
 
+/// The parser lists every character class it would have accepted; keep the
+/// first few quoted tokens of that list so the message fits on a screen.
+fn shorten(message: &str) -> String {
+    const KEEP: usize = 8;
+    let Some((head, expected)) = message.split_once("expected one of ") else {
+        return message.to_string();
+    };
+    if expected.len() < 120 {
+        return message.to_string();
+    }
+    let tokens: Vec<&str> = QUOTED.find_iter(expected).map(|m| m.as_str()).collect();
+    let more = if tokens.len() > KEEP || expected.contains('[') {
+        ", …"
+    } else {
+        ""
+    };
+    let kept: Vec<&str> = tokens.into_iter().take(KEEP).collect();
+    format!("{head}expected one of {}{more}", kept.join(", "))
+}
+
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""(?:[^"\\]|\\.)*""#).expect("valid regex"));
+
 static LINE_COLUMN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+):(\d+)").unwrap());
 
 fn syntax_error(message: &str) -> Error {
@@ -621,7 +645,7 @@ fn syntax_error(message: &str) -> Error {
         .captures(message)
         .map_or((None, None), |c| (c[1].parse().ok(), c[2].parse().ok()));
     Error::SparqlSyntax {
-        message: format!("malformed SPARQL: {message}"),
+        message: format!("malformed SPARQL: {}", shorten(message)),
         line,
         column,
     }

@@ -189,6 +189,16 @@ fn query_output_formats() {
 }
 
 #[test]
+fn entities_have_a_prefix_of_their_own() {
+    let ws = Workspace::new();
+    ws.run(&["ingest", &repo("tests/data/ingest/plain.txt")])
+        .success();
+    ws.run(&["query", "ASK { ent:steve-witkoff ng:met ent:keir-starmer }"])
+        .success()
+        .stdout_has("true");
+}
+
+#[test]
 fn malformed_query_reports_line_and_column() {
     let ws = Workspace::new();
     ws.run(&["ingest", &repo("tests/data/ingest/plain.txt")])
@@ -197,6 +207,11 @@ fn malformed_query_reports_line_and_column() {
         .status(2)
         .stderr_has("malformed SPARQL: error at 2:")
         .stderr_has("  2 | WHERE { ?d a ng:Document .");
+    // The parser's list of every character class it would accept is cut to a few tokens.
+    let run = ws.run(&["query", "SELECT ?x WHERE { ?x ng: ?o"]).status(2);
+    let first_line = run.stderr().lines().next().unwrap_or_default().to_string();
+    assert!(first_line.ends_with(", …"), "{first_line}");
+    assert!(first_line.len() < 120, "{first_line}");
 }
 
 #[test]

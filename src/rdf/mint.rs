@@ -7,7 +7,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::facts::{Argument, Fact};
-use crate::rdf::vocab::ID;
+use crate::rdf::vocab::{ENTITY, ID};
 
 /// The IRI of a document.
 pub fn document(doc_id: &str) -> String {
@@ -26,7 +26,7 @@ pub fn sentence(doc_id: &str, idx: usize) -> String {
 
 /// The IRI of an entity.
 pub fn entity(key: &str) -> String {
-    format!("{ID}entity/{}", slug(key))
+    format!("{ENTITY}{}", slug(key))
 }
 
 /// The IRI of a topic (plan, proposal, demand).

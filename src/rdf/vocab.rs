@@ -9,6 +9,8 @@ pub const NG: &str = "https://w3id.org/newsgraph/ontology#";
 pub const ONTOLOGY: &str = "https://w3id.org/newsgraph/ontology";
 /// Base of the IRIs minted for data (documents, sentences, entities, facts).
 pub const ID: &str = "https://w3id.org/newsgraph/id/";
+/// Namespace of entity IRIs (`ent:vladimir-putin` in queries).
+pub const ENTITY: &str = "https://w3id.org/newsgraph/id/entity/";
 
 /// `rdf:type`.
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";

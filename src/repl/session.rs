@@ -180,7 +180,7 @@ impl ReplSession {
                 let excerpt = sparql
                     .and_then(|q| query::error_excerpt(&q, line, column))
                     .unwrap_or_default();
-                ReplOutput::Error(format!("error: {}\n{excerpt}", shorten(&message)))
+                ReplOutput::Error(format!("error: {message}\n{excerpt}"))
             }
             Err(e) => ReplOutput::Error(format!("error: {e}\n")),
         }
@@ -607,29 +607,6 @@ enum Shown {
     Results(String),
     Quit,
 }
-
-/// The parser lists every character class it would have accepted; keep the
-/// first few quoted tokens of that list so the message fits on a screen.
-fn shorten(message: &str) -> String {
-    const KEEP: usize = 8;
-    let Some((head, expected)) = message.split_once("expected one of ") else {
-        return message.to_string();
-    };
-    if expected.len() < 120 {
-        return message.to_string();
-    }
-    let tokens: Vec<&str> = QUOTED.find_iter(expected).map(|m| m.as_str()).collect();
-    let more = if tokens.len() > KEEP || expected.contains('[') {
-        ", …"
-    } else {
-        ""
-    };
-    let kept: Vec<&str> = tokens.into_iter().take(KEEP).collect();
-    format!("{head}expected one of {}{more}", kept.join(", "))
-}
-
-static QUOTED: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r#""(?:[^"\\]|\\.)*""#).expect("valid regex"));
 
 fn format_name(format: ResultFormat) -> &'static str {
     match format {

@@ -99,9 +99,10 @@ pub enum Command {
     },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     ///
-    /// Prefixes ng, ngid, rdf, rdfs, owl, xsd, skos, prov, schema, dcterms,
-    /// foaf and wd are predeclared. The default graph is the union of all
-    /// documents' graphs; use GRAPH ?g { … } to see which document said what.
+    /// Prefixes ng, ngid, ent (entities: ent:vladimir-putin), rdf, rdfs, owl,
+    /// xsd, skos, prov, schema, dcterms, foaf and wd are predeclared. The
+    /// default graph is the union of all documents' graphs; use
+    /// GRAPH ?g { … } to see which document said what.
     Query {
         /// The query text (or use --file).
         #[arg(value_name = "SPARQL", required_unless_present = "file")]
