@@ -582,7 +582,7 @@ impl BulkWriter<'_> {
 const BULK_LOAD_BATCH_QUADS: usize = BULK_LOAD_MEMORY_MB * 1000 / 2;
 
 /// Memory budget of the bulk loader's buffers (RocksDB's own comes on top).
-const BULK_LOAD_MEMORY_MB: usize = 256;
+const BULK_LOAD_MEMORY_MB: usize = 128;
 
 /// The ontology, compiled in.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/newsgraph.ttl");
