@@ -930,6 +930,7 @@ impl<'r> Engine<'r> {
                     self.thing_right(ctx, from, hi)
                         .or_else(|| self.relative_thing(ctx, f.start, lo))
                         .or(reduced)
+                        .or_else(|| self.troops_object(ctx, f.end, hi))
                         .or_else(|| {
                             // "will never give up Donbas": a place given up is territory ceded.
                             let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
@@ -983,8 +984,10 @@ impl<'r> Engine<'r> {
                 }
                 let from = self.clause_start(ctx, f.start, false);
                 let thing = self.thing_left(ctx, f.start, from);
-                if subjects.is_empty() && f.trigger.words.first().is_some_and(|w| w == "as") {
-                    // "A described X as a non-starter": A is the subject before the thing.
+                let bare = f.trigger.words.len() == 1 || f.trigger.words[0] == "as";
+                if subjects.is_empty() && bare {
+                    // "A described X as a non-starter", "A called X unacceptable":
+                    // A is the subject before the thing.
                     let before = self
                         .current_things()
                         .iter()
@@ -1368,6 +1371,33 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// "rejected NATO troops", "will never accept Western forces": armed
+    /// forces named by a demonym or organisation are a party elsewhere, but
+    /// the object of a stance is their deployment.
+    fn troops_object(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<Thing> {
+        let k = (from..hi.min(from + 4))
+            .take_while(|&j| {
+                ctx.item_at[j].is_some()
+                    || DETERMINERS.contains(&ctx.words[j])
+                    || ctx.words[j] == "any"
+                    || ctx.words[j] == "to"
+            })
+            .find_map(|j| ctx.item_at[j])?;
+        let item = &ctx.s.items[k];
+        let head = ctx.words[item.end - 1];
+        let armed = matches!(
+            head,
+            "troops" | "forces" | "soldiers" | "peacekeepers" | "contingent" | "contingents"
+        );
+        (armed && matches!(item.source, Source::DemonymParty | Source::Name)).then(|| {
+            let label = span_text(ctx, item.start, item.end);
+            Thing {
+                key: slug(&label),
+                label,
+            }
+        })
+    }
+
     /// The last thing ending before `at` in the clause.
     fn thing_left(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Option<Thing> {
         let things = self.current_things();
@@ -1718,6 +1748,7 @@ impl<'r> Engine<'r> {
                     .cue_at(&ctx.words, j, Cue::ClaimNoun)
                     .is_some()
             }) || f.trigger.rule.ends_with("denied")
+                || f.trigger.rule.ends_with("there")
                 || f.trigger.rule.ends_with("disagrees")
                 || f.trigger.rule.ends_with("not-confirmed");
             if refers {
