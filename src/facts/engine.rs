@@ -572,6 +572,11 @@ impl<'r> Engine<'r> {
             Status::Held
         };
         let rule = f.trigger.rule.as_str();
+        if matches!(f.trigger.form, TriggerForm::Between | TriggerForm::With)
+            && not_happened_after(&ctx.words[f.end..hi])
+        {
+            return; // "a meeting between A and B has not been agreed"
+        }
         match f.trigger.form {
             TriggerForm::Between => {
                 if f.trigger.words.len() == 1 {
@@ -1123,9 +1128,9 @@ impl<'r> Engine<'r> {
                     let verb = j >= 1
                         && words[j].ends_with('s')
                         && ctx.item_at[j - 1].is_some()
-                        && words
-                            .get(j + 1)
-                            .is_some_and(|w| DETERMINERS.contains(w) || is_obj(j + 1));
+                        && words.get(j + 1).is_some_and(|w| {
+                            DETERMINERS.contains(w) || *w == "to" || is_obj(j + 1)
+                        });
                     if verb {
                         j += 1;
                         continue;
@@ -1871,6 +1876,32 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
             .is_some_and(|w| matches!(*w, "which" | "who" | "that"))
     });
     opened && ctx.words[t.end..at].contains(&",")
+}
+
+/// The rest of a clause says the event named before it did not or will not
+/// take place ("has not been agreed", "was called off", "was cancelled").
+fn not_happened_after(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let soon = &words[i + 1..(i + 4).min(words.len())];
+        matches!(*w, "not" | "n't" | "never")
+            && soon.iter().any(|v| {
+                matches!(
+                    *v,
+                    "agreed"
+                        | "confirmed"
+                        | "scheduled"
+                        | "arranged"
+                        | "planned"
+                        | "happen"
+                        | "happened"
+                        | "materialised"
+                        | "materialized"
+                        | "place"
+                )
+            })
+            || matches!(*w, "cancelled" | "canceled" | "postponed")
+            || *w == "called" && words.get(i + 1) == Some(&"off")
+    })
 }
 
 /// A manner or time adverb that may sit inside a verb phrase ("virtually",
