@@ -180,6 +180,9 @@ struct State<'r> {
     aliases: FxHashMap<String, String>,
     /// First person of the last sentence that named one.
     last_subject: Option<String>,
+    /// First state, organisation or group acting in the last sentence that
+    /// named one (for "it said", "it claimed").
+    last_actor: Option<Item>,
 }
 
 struct Hit {
@@ -242,6 +245,9 @@ impl<'r> State<'r> {
             .find(|i| i.kind == EntityKind::Person && !i.modifier)
         {
             self.last_subject = Some(first.entity.clone());
+        }
+        if let Some(first) = items.iter().find(|i| is_actor(i)) {
+            self.last_actor = Some(first.clone());
         }
         self.analysis.sentences.push(SentenceAnalysis {
             text: text.to_string(),
@@ -739,7 +745,11 @@ impl<'r> State<'r> {
         let place_noun = |w: &str| matches!(w, "village" | "town" | "city" | "settlement");
         let bare_place_noun = start > 0 && place_noun(words[start - 1])
             || start > 1 && words[start - 1] == "of" && place_noun(words[start - 2]);
-        if place_before || bare_place_noun || appositive_place(words, end) {
+        if place_before
+            || bare_place_noun
+            || appositive_place(words, end)
+            || (n_words <= 2 && !had_title && captured_before(words, start, end, items))
+        {
             let key = self.unknown_entity(&name, EntityKind::Town);
             return Some(item(key, EntityKind::Town, None, true, Source::Name));
         }
@@ -814,6 +824,48 @@ impl<'r> State<'r> {
                     place: false,
                     modifier: false,
                     source: Source::Pronoun,
+                });
+            }
+        }
+        // "it said", "it claimed", "it had seized": the state or organisation
+        // acting last (an "it" before other verbs is too often "it is unclear").
+        for (t, token) in tokens.iter().enumerate() {
+            let reporting = tokens.get(t + 1).is_some_and(|next| {
+                matches!(
+                    next.lower.as_str(),
+                    "said"
+                        | "says"
+                        | "claimed"
+                        | "claims"
+                        | "reported"
+                        | "announced"
+                        | "added"
+                        | "denied"
+                        | "insisted"
+                        | "stated"
+                        | "seized"
+                        | "captured"
+                        | "took"
+                        | "liberated"
+                ) || next.lower == "had"
+                    && tokens.get(t + 2).is_some_and(|v| {
+                        matches!(
+                            v.lower.as_str(),
+                            "seized" | "captured" | "taken" | "liberated"
+                        )
+                    })
+            });
+            if token.lower != "it" || !reporting {
+                continue;
+            }
+            let left = items.iter().rev().find(|i| i.end <= t && is_actor(i));
+            if let Some(actor) = left.cloned().or_else(|| self.last_actor.clone()) {
+                found.push(Item {
+                    start: t,
+                    end: t + 1,
+                    source: Source::Pronoun,
+                    modifier: false,
+                    ..actor
                 });
             }
         }
@@ -1272,6 +1324,59 @@ fn place_cue_before(lex: &crate::resources::Lexicon, words: &[&str], start: usiz
                 .place_before
                 .contains(&words[start - len..start].join(" "))
     })
+}
+
+/// A state, organisation or group acting as a party (what "it" can stand for).
+fn is_actor(item: &Item) -> bool {
+    item.kind != EntityKind::Person && !item.place && !item.modifier && item.party.is_some()
+}
+
+/// "seized Petrivka", "the capture of Petrivka", "the villages of A and B",
+/// "two villages, including A and B": a new name taken or fought over is a
+/// place, as is the next one in a list of them.
+fn captured_before(words: &[&str], start: usize, end: usize, items: &[Item]) -> bool {
+    let mut s = start;
+    // Back over the places the list has named so far: "A, B and" before "C".
+    while s > 1
+        && matches!(words[s - 1], "and" | ",")
+        && let Some(previous) = items.iter().find(|i| i.end == s - 1 && i.place)
+    {
+        s = previous.start;
+    }
+    if s < start && end - start > 1 {
+        return false; // only one-word names continue a list of places
+    }
+    let place_nouns = |w: &str| {
+        matches!(
+            w,
+            "villages"
+                | "towns"
+                | "settlements"
+                | "cities"
+                | "control"
+                | "capture"
+                | "fall"
+                | "liberation"
+                | "outskirts"
+        )
+    };
+    s > 0
+        && (matches!(
+            words[s - 1],
+            "seized"
+                | "captured"
+                | "liberated"
+                | "took"
+                | "taken"
+                | "entered"
+                | "occupied"
+                | "overran"
+                | "recaptured"
+                | "retook"
+                | "retaken"
+        ) || s > 1 && words[s - 1] == "of" && place_nouns(words[s - 2])
+            || words[s - 1] == "including"
+                && (s.saturating_sub(4)..s).any(|j| place_nouns(words[j])))
 }
 
 /// ", a village near Lyman" / ", a town in ...": the name before is a place.
