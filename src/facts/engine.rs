@@ -439,6 +439,14 @@ impl<'r> Engine<'r> {
                     if !linked {
                         break;
                     }
+                    // "A met B, Zelensky's office said": the source of the report ends the list.
+                    if !group.is_empty()
+                        && j > 0
+                        && ctx.words[j - 1] == ","
+                        && attribution_after(ctx, item.end)
+                    {
+                        break;
+                    }
                     if !group.contains(&k) {
                         group.push(k);
                     }
@@ -701,7 +709,11 @@ impl<'r> Engine<'r> {
                     && (f.trigger.rule == "met/discussed"
                         || ctx.words.get(f.end).is_none_or(|w| {
                             !w.chars().all(char::is_alphabetic)
-                                || ["in", "on", "at", "for", "last", "this", "today"].contains(w)
+                                || [
+                                    "in", "on", "at", "for", "last", "this", "today", "by", "over",
+                                    "via", "again", "twice", "late", "early",
+                                ]
+                                .contains(w)
                         }))
                 {
                     // "A and B met": reciprocal, across sides only.
@@ -1876,6 +1888,33 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
             .is_some_and(|w| matches!(*w, "which" | "who" | "that"))
     });
     opened && ctx.words[t.end..at].contains(&",")
+}
+
+/// "…, Zelensky's office said", "…, the Kremlin told reporters": a
+/// reporting verb right after the mention ending at `end` (past a
+/// possessive and a noun or two).
+fn attribution_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    let words = &ctx.words;
+    let mut j = end;
+    if words.get(j) == Some(&"'s") {
+        j += 1;
+        while j < words.len()
+            && j < end + 4
+            && ctx.item_at[j].is_none()
+            && words[j].chars().all(char::is_alphabetic)
+            && !is_reporting_verb(words[j])
+        {
+            j += 1;
+        }
+    }
+    words.get(j).is_some_and(|w| is_reporting_verb(w))
+}
+
+fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "told" | "reported" | "announced" | "added" | "confirmed" | "stated"
+    )
 }
 
 /// The rest of a clause says the event named before it did not or will not
