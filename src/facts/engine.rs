@@ -393,7 +393,9 @@ impl<'r> Engine<'r> {
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
                     || word == "the"
                     || (word == "of" && w > 0 && lex.title_words.contains(ctx.words[w - 1]))
-                    || word == "'s";
+                    || word == "'s"
+                    // "Ukraine and its European allies"
+                    || matches!(word, "its" | "their") && w > 0 && ctx.words[w - 1] == "and";
                 if connector {
                     linked |= links(self.res, &ctx.words, w);
                     j -= 1;
@@ -929,6 +931,8 @@ impl<'r> Engine<'r> {
                 }
                 let object = if f.trigger.rule.ends_with("never-do") {
                     self.thing_left(ctx, f.start, 0)
+                } else if f.trigger.rule.ends_with("turned-it-down") {
+                    self.recent_thing(ctx, f.start)
                 } else {
                     let from = if form == TriggerForm::Never {
                         f.start + 1
@@ -947,13 +951,20 @@ impl<'r> Engine<'r> {
                     self.thing_right(ctx, from, hi)
                         .or_else(|| self.relative_thing(ctx, f.start, lo))
                         .or(reduced)
-                        .or_else(|| self.troops_object(ctx, f.end, hi))
+                        .or_else(|| {
+                            // "blocked Russian troops" is fighting, not a stance.
+                            (f.trigger.words[0] != "blocked")
+                                .then(|| self.troops_object(ctx, f.end, hi))
+                                .flatten()
+                        })
                         .or_else(|| {
                             // "will never give up Donbas": a place given up is territory ceded.
                             let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
+                            // "give up Donbas", "give up the Donbas"
+                            let at = f.end + usize::from(ctx.words.get(f.end) == Some(&"the"));
                             let place = ctx
                                 .item_at
-                                .get(f.end)
+                                .get(at)
                                 .copied()
                                 .flatten()
                                 .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
