@@ -1768,6 +1768,18 @@ impl<'r> Engine<'r> {
         if self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional) {
             return;
         }
+        // "denied that X had been surrounded": only a denied capture is a dispute.
+        if ctx.words.get(f.end) == Some(&"that")
+            && !(f.end..hi).any(|j| {
+                self.res
+                    .rules
+                    .triggers_at(&ctx.words, j)
+                    .iter()
+                    .any(|m| m.trigger.relation == Relation::ClaimsControl)
+            })
+        {
+            return;
+        }
         let mut places = self.places(ctx, f, lo, hi);
         if places.is_empty() {
             let refers = (f.start..hi.min(f.end + 6)).any(|j| {
