@@ -968,6 +968,23 @@ impl<'r> Engine<'r> {
                                 .copied()
                                 .flatten()
                                 .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                            let recognise = ["recognise", "recognize"];
+                            if form == TriggerForm::Never
+                                && place
+                                && f.trigger
+                                    .words
+                                    .iter()
+                                    .any(|w| recognise.contains(&w.as_str()))
+                            {
+                                // "will never recognise Crimea as Russian"
+                                let k = ctx.item_at[at]?;
+                                let name = span_text(ctx, ctx.s.items[k].start, ctx.s.items[k].end);
+                                let label = format!("recognition of {name}");
+                                return Some(Thing {
+                                    key: slug(&label),
+                                    label,
+                                });
+                            }
                             (form == TriggerForm::Never
                                 && place
                                 && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
@@ -1381,7 +1398,20 @@ impl<'r> Engine<'r> {
             t.start >= from
                 && t.start < hi
                 && t.start <= from + 8
-                && !ctx.words[from..t.start].contains(&",")
+                && !ctx.words[from..t.start].iter().any(|w| {
+                    // "refused to meet B until a deal is ready": not the object.
+                    matches!(
+                        *w,
+                        "," | "until"
+                            | "unless"
+                            | "before"
+                            | "after"
+                            | "because"
+                            | "if"
+                            | "when"
+                            | "while"
+                    )
+                })
         }) {
             return Some(t.thing.clone());
         }
