@@ -126,6 +126,17 @@ const TITLE_FILLERS: [&str; 10] = [
     "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
 ];
 
+/// Plural role nouns before names ("Putin and his aides A and B").
+const PLURAL_ROLES: [&str; 7] = [
+    "aides",
+    "advisers",
+    "advisors",
+    "envoys",
+    "deputies",
+    "negotiators",
+    "counterparts",
+];
+
 const DETERMINERS: [&str; 12] = [
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "such", "any", "whole",
 ];
@@ -437,6 +448,17 @@ impl<'r> Engine<'r> {
                 let item = &ctx.s.items[k];
                 let usable = item.as_party().is_some()
                     || (allow_places && !item.modifier && item.party.is_some());
+                // "discussed the US plan": a name before a thing head qualifies the thing.
+                let qualifies_thing = ctx.words.get(item.end).is_some_and(|w| {
+                    self.res
+                        .rules
+                        .object_class(w)
+                        .is_some_and(|c| c != ObjectClass::Modifier)
+                });
+                if usable && qualifies_thing && group.is_empty() {
+                    j = item.end;
+                    continue;
+                }
                 if usable {
                     if !linked {
                         break;
@@ -482,6 +504,7 @@ impl<'r> Engine<'r> {
                         && lex.title_words.contains(ctx.words[j - 1]))
                     || lex.title_words.contains(word)
                     || DETERMINERS.contains(&word)
+                    || PLURAL_ROLES.contains(&word)
                     || word == "'s";
                 if connector {
                     linked |= links(self.res, &ctx.words, j);
@@ -586,6 +609,9 @@ impl<'r> Engine<'r> {
             && not_happened_after(&ctx.words[f.end..hi])
         {
             return; // "a meeting between A and B has not been agreed"
+        }
+        if event_called_off(&ctx.words[f.end..]) {
+            return; // "A and B were to meet in Budapest, but the summit was cancelled"
         }
         match f.trigger.form {
             TriggerForm::Between => {
@@ -1968,6 +1994,23 @@ fn is_reporting_verb(word: &str) -> bool {
         word,
         "said" | "says" | "told" | "reported" | "announced" | "added" | "confirmed" | "stated"
     )
+}
+
+/// A later clause calls the event off: "…, but the summit was cancelled",
+/// "…; the visit has been postponed".
+fn event_called_off(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "summit" | "meeting" | "talks" | "visit" | "trip")
+            && words[i + 1..(i + 5).min(words.len())]
+                .iter()
+                .enumerate()
+                .any(|(k, v)| {
+                    matches!(
+                        *v,
+                        "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved"
+                    ) || *v == "called" && words.get(i + 2 + k) == Some(&"off")
+                })
+    })
 }
 
 /// The rest of a clause says the event named before it did not or will not
