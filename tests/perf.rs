@@ -185,3 +185,35 @@ fn bulk_loaded_ingest_gives_the_same_store_as_one_transaction_per_document() {
         .status(1)
         .stderr_has("ingested 0 documents (61 unchanged, 1 failed)");
 }
+
+/// The `key=value` pairs a `bench-phase` child prints.
+fn phase_values(args: &[&str]) -> std::collections::HashMap<String, String> {
+    let out = run_env(args, &[]).stdout;
+    String::from_utf8_lossy(&out)
+        .split_whitespace()
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn extraction_memory_does_not_grow_with_the_corpus() {
+    let ws = Workspace::new();
+    let small = generate(&ws, "small", &["--articles", "600", "--seed", "3"]);
+    let large = generate(&ws, "large", &["--articles", "6000", "--seed", "3"]);
+    let peak = |dir: &str| {
+        let values = phase_values(&["bench-phase", "extract-only", dir]);
+        let peak: f64 = values["peak"].parse().expect("a peak in bytes");
+        (values["documents"].clone(), peak / 1e6)
+    };
+    let (small_docs, small_peak) = peak(&small);
+    let (large_docs, large_peak) = peak(&large);
+    assert_eq!((small_docs.as_str(), large_docs.as_str()), ("600", "6000"));
+    // Ten times the articles: the peak stays within a quarter (plus the
+    // allocator's slack) of the small run's, because only two batches of
+    // documents and the entity index are ever held.
+    assert!(
+        large_peak <= small_peak * 1.25 + 16.0,
+        "peak {large_peak:.0} MB for 6000 articles against {small_peak:.0} MB for 600"
+    );
+}
