@@ -108,7 +108,6 @@ struct Found<'r> {
     trigger: &'r Trigger,
 }
 
-/// Words that may stand inside a title before a name ("new chief negotiator").
 /// Words that keep a list of parties together ("A, along with B", "A,
 /// accompanied by B", "a delegation led by A and B").
 const GROUP_LINK_WORDS: [&str; 8] = [
@@ -122,6 +121,7 @@ const GROUP_LINK_WORDS: [&str; 8] = [
     "headed",
 ];
 
+/// Words that may stand inside a title before a name ("new chief negotiator").
 const TITLE_FILLERS: [&str; 10] = [
     "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
 ];
@@ -1934,19 +1934,8 @@ impl<'r> Engine<'r> {
 /// merely sits inside a title.
 fn links(res: &Resources, words: &[&str], at: usize) -> bool {
     connector_around(res, words, at)
-        || [
-            "along",
-            "together",
-            "as",
-            "well",
-            "accompanied",
-            "by",
-            "led",
-            "headed",
-            "or",
-            "plus",
-        ]
-        .contains(&words[at])
+        || GROUP_LINK_WORDS.contains(&words[at])
+        || matches!(words[at], "or" | "plus")
 }
 
 /// True when a connector phrase ("under the leadership of", "led by") covers the word at `at`.
