@@ -1439,7 +1439,7 @@ fn alias_target(words: &[&str], start: usize, items: &[Item]) -> Option<usize> {
     if !cue {
         return None;
     }
-    // "Pokrovsk in eastern Ukraine, known in Russian as Y": the name belongs
+    // "Pokrovsk in the east of Ukraine, known in Russian as Y": the name belongs
     // to the place, not to the country that locates it; a country is the
     // target only when nothing else is near.
     let near = |i: &Item| {
@@ -1657,7 +1657,7 @@ mod tests {
     #[test]
     fn aliases_set_up_by_the_text_are_recorded_as_spellings() {
         let resources = Resources::builtin().unwrap();
-        let text = "Shelling hit Pokrovsk in eastern Ukraine, known in Russian as Krasnoarmiisk. \
+        let text = "Shelling hit Pokrovsk in the east of Ukraine, known in Russian as Krasnoarmiisk. \
                     The village of Zorianka, known in Russian as Zoryanskoye, burned.";
         let (document, _) = text::parse("t.txt", text.as_bytes(), &resources.text).unwrap();
         let analysis = analyse(&document, &resources);
