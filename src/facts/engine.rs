@@ -724,11 +724,13 @@ impl<'r> Engine<'r> {
                 let a = self.side(ctx, &subject);
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
-                } else if self.event_after(ctx, f.end, hi)
+                } else if (self.event_after(ctx, f.end, hi)
                     || f.trigger.form == TriggerForm::Joined
                         && ctx.words[f.end..]
                             .iter()
-                            .all(|w| !w.chars().any(char::is_alphanumeric))
+                            .all(|w| !w.chars().any(char::is_alphanumeric)))
+                    // With no meeting before it, "A and B met amid summit doubts" is reciprocal.
+                    && !(self.last_meeting.is_empty() && a.len() >= 2)
                 {
                     let others = self.last_meeting.clone();
                     self.pair(ctx, &a, &others, status, rule, 0.6);
@@ -739,7 +741,8 @@ impl<'r> Engine<'r> {
                             !w.chars().all(char::is_alphabetic)
                                 || [
                                     "in", "on", "at", "for", "last", "this", "today", "by", "over",
-                                    "via", "again", "twice", "late", "early",
+                                    "via", "again", "twice", "late", "early", "amid", "after",
+                                    "ahead", "as", "despite",
                                 ]
                                 .contains(w)
                         }))
