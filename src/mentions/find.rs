@@ -230,7 +230,9 @@ impl<'r> State<'r> {
         // Record entities, mentions and the subject for later pronouns.
         for item in &items {
             let surface = &text[tokens[item.start].span.start..tokens[item.end - 1].span.end];
-            if item.source != Source::Pronoun {
+            // Spellings of a name only: "Kyiv" standing for Ukraine, "Kremlin
+            // spokesman" or "the French leader" are not names of theirs.
+            if matches!(item.source, Source::Name | Source::Surname) {
                 self.note_variant(&item.entity, surface);
             }
             self.analysis.mentions.push(Mention {
@@ -1537,6 +1539,26 @@ mod tests {
             })
             .collect();
         assert_eq!(got.join(" | "), expected);
+    }
+
+    #[test]
+    fn only_names_become_spellings_of_an_entity() {
+        let resources = Resources::builtin().unwrap();
+        let input =
+            "Kyiv said Zelenskyy would go. A Kremlin spokesman said Russian officials agreed.";
+        let (document, _) = text::parse("t.txt", input.as_bytes(), &resources.text).unwrap();
+        let analysis = analyse(&document, &resources);
+        let variants = |key: &str| {
+            analysis
+                .entities
+                .iter()
+                .find(|e| e.key == key)
+                .map(|e| e.variants.iter().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(variants("volodymyr-zelensky"), ["Zelenskyy"]);
+        assert!(variants("ukraine").is_empty(), "{:?}", variants("ukraine"));
+        assert!(variants("russia").is_empty(), "{:?}", variants("russia"));
     }
 
     fn roles(input: &str) -> String {
