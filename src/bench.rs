@@ -10,16 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::mentions::EntityIndex;
 use crate::pipeline;
 use crate::resources::Resources;
-
-/// Documents processed in parallel per batch (as in ingestion).
-const BATCH: usize = 256;
 
 /// Counts from [`extract_only`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -49,42 +44,27 @@ pub fn extract_only(resources: &Resources, paths: &[PathBuf]) -> Result<ExtractC
     }
     let mut index = EntityIndex::new(resources);
     let mut counts = ExtractCounts::default();
-    let extract = |batch: &[PathBuf]| -> Vec<Result<(u64, pipeline::Processed)>> {
-        batch
-            .par_iter()
-            .map(|path| {
-                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-                let processed = pipeline::process(&path.to_string_lossy(), &bytes, resources)?;
-                Ok((bytes.len() as u64, processed))
-            })
-            .collect()
+    let extract = |path: &Path| -> Result<(u64, pipeline::Processed)> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let processed = pipeline::process(&path.to_string_lossy(), &bytes, resources)?;
+        Ok((bytes.len() as u64, processed))
     };
     // As in ingestion: the next batch is extracted while this one is merged.
-    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
-    let mut next = batches.first().map(|batch| extract(batch));
-    for i in 0..batches.len() {
-        let processed = next.take().unwrap_or_default();
-        next = std::thread::scope(|scope| {
-            let ahead = batches.get(i + 1).map(|b| scope.spawn(|| extract(b)));
-            for result in processed {
-                match result {
-                    Ok((n_bytes, processed)) => {
-                        let extraction = index.merge(processed.extraction);
-                        counts.documents += 1;
-                        counts.bytes += n_bytes;
-                        counts.sentences += processed.document.sentences.len();
-                        counts.facts += extraction.facts.len();
-                    }
-                    Err(_) => counts.failed += 1,
+    ingest::pipelined(&files, extract, |_, processed| {
+        for result in processed {
+            match result {
+                Ok((n_bytes, processed)) => {
+                    let extraction = index.merge(processed.extraction);
+                    counts.documents += 1;
+                    counts.bytes += n_bytes;
+                    counts.sentences += processed.document.sentences.len();
+                    counts.facts += extraction.facts.len();
                 }
+                Err(_) => counts.failed += 1,
             }
-            ahead.map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-        });
-    }
+        }
+        Ok(())
+    })?;
     counts.elapsed = started.elapsed();
     Ok(counts)
 }

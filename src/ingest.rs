@@ -341,16 +341,8 @@ fn process_files(
             report.failed.push((path, error));
         }
     }
-    let extract = |batch: &[PathBuf]| -> Vec<Result<Option<Processed>>> {
-        batch
-            .par_iter()
-            .map(|path| read_and_process(known, resources, path))
-            .collect()
-    };
-    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
-    let mut next = batches.first().map(|batch| extract(batch));
-    for (i, batch) in batches.iter().enumerate() {
-        let extracted = next.take().unwrap_or_default();
+    let extract = |path: &Path| read_and_process(known, resources, path);
+    pipelined(&files, extract, |batch, extracted| {
         // Entity resolution across documents is sequential, in input order,
         // so the output does not depend on the number of threads.
         let merged: Vec<Result<Option<Processed>>> = extracted
@@ -374,44 +366,65 @@ fn process_files(
                 (result, quads)
             })
             .collect();
-        next = std::thread::scope(|scope| -> Result<_> {
-            let ahead = batches.get(i + 1).map(|b| scope.spawn(|| extract(b)));
-            for (path, (result, quads)) in batch.iter().zip(with_quads) {
-                let outcome = match result {
-                    Err(error) => Outcome::Failed(error),
-                    Ok(None) => Outcome::Unchanged,
-                    Ok(Some(processed)) => {
-                        if sink(&processed, &quads)? {
-                            report.keep_diagnostics(processed.diagnostics);
-                            Outcome::Added {
-                                sentences: processed.document.sentences.len(),
-                                facts: processed.extraction.facts.len(),
-                                quads: quads.len(),
-                            }
-                        } else {
-                            Outcome::Unchanged
+        for (path, (result, quads)) in batch.iter().zip(with_quads) {
+            let outcome = match result {
+                Err(error) => Outcome::Failed(error),
+                Ok(None) => Outcome::Unchanged,
+                Ok(Some(processed)) => {
+                    if sink(&processed, &quads)? {
+                        report.keep_diagnostics(processed.diagnostics);
+                        Outcome::Added {
+                            sentences: processed.document.sentences.len(),
+                            facts: processed.extraction.facts.len(),
+                            quads: quads.len(),
                         }
+                    } else {
+                        Outcome::Unchanged
                     }
-                };
-                on_event(Event::Done {
-                    path,
-                    outcome: &outcome,
-                });
-                match outcome {
-                    Outcome::Added {
-                        sentences,
-                        facts,
-                        quads,
-                    } => {
-                        report.added += 1;
-                        report.sentences += sentences;
-                        report.facts += facts;
-                        report.quads += quads;
-                    }
-                    Outcome::Unchanged => report.unchanged += 1,
-                    Outcome::Failed(error) => report.failed.push((path.clone(), error)),
                 }
+            };
+            on_event(Event::Done {
+                path,
+                outcome: &outcome,
+            });
+            match outcome {
+                Outcome::Added {
+                    sentences,
+                    facts,
+                    quads,
+                } => {
+                    report.added += 1;
+                    report.sentences += sentences;
+                    report.facts += facts;
+                    report.quads += quads;
+                }
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Failed(error) => report.failed.push((path.clone(), error)),
             }
+        }
+        Ok(())
+    })?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Runs `extract` over `files` in parallel, 256 files at a time,
+/// and hands each batch's results, in input order, to `consume`, which runs
+/// on this thread while the next batch is being extracted. At most two
+/// batches are alive at once.
+pub fn pipelined<T: Send>(
+    files: &[PathBuf],
+    extract: impl Fn(&Path) -> T + Sync,
+    mut consume: impl FnMut(&[PathBuf], Vec<T>) -> Result<()>,
+) -> Result<()> {
+    let run = |batch: &[PathBuf]| -> Vec<T> { batch.par_iter().map(|p| extract(p)).collect() };
+    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
+    let mut next = batches.first().map(|batch| run(batch));
+    for (i, batch) in batches.iter().enumerate() {
+        let current = next.take().unwrap_or_default();
+        next = std::thread::scope(|scope| -> Result<_> {
+            let ahead = batches.get(i + 1).map(|b| scope.spawn(|| run(b)));
+            consume(batch, current)?;
             Ok(ahead.map(|handle| {
                 handle
                     .join()
@@ -419,8 +432,7 @@ fn process_files(
             }))
         })?;
     }
-    report.elapsed = started.elapsed();
-    Ok(report)
+    Ok(())
 }
 
 /// Reads and processes one file; `None` when its content is already known.

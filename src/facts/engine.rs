@@ -467,7 +467,7 @@ impl<'r> Engine<'r> {
                     if !group.is_empty()
                         && j > 0
                         && ctx.words[j - 1] == ","
-                        && attribution_after(ctx, item.end)
+                        && self.attribution_after(ctx, item.end)
                     {
                         break;
                     }
@@ -525,6 +525,25 @@ impl<'r> Engine<'r> {
             j += 1;
         }
         (group, including)
+    }
+
+    /// "…, Zelensky's office said", "…, the Kremlin told reporters": a
+    /// speech verb right after the mention ending at `end` (past a
+    /// possessive and a noun or two).
+    fn attribution_after(&self, ctx: &Ctx<'_>, end: usize) -> bool {
+        let speech = |j: usize| self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some();
+        let mut j = end;
+        if ctx.words.get(j) == Some(&"'s") {
+            j += 1;
+            while j < ctx.words.len().min(end + 4)
+                && ctx.item_at[j].is_none()
+                && ctx.words[j].chars().all(char::is_alphabetic)
+                && !speech(j)
+            {
+                j += 1;
+            }
+        }
+        j < ctx.words.len() && speech(j)
     }
 
     /// True when `from..to` is a title phrase ("the chief negotiator",
@@ -1959,33 +1978,6 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
             .is_some_and(|w| matches!(*w, "which" | "who" | "that"))
     });
     opened && ctx.words[t.end..at].contains(&",")
-}
-
-/// "…, Zelensky's office said", "…, the Kremlin told reporters": a
-/// reporting verb right after the mention ending at `end` (past a
-/// possessive and a noun or two).
-fn attribution_after(ctx: &Ctx<'_>, end: usize) -> bool {
-    let words = &ctx.words;
-    let mut j = end;
-    if words.get(j) == Some(&"'s") {
-        j += 1;
-        while j < words.len()
-            && j < end + 4
-            && ctx.item_at[j].is_none()
-            && words[j].chars().all(char::is_alphabetic)
-            && !is_reporting_verb(words[j])
-        {
-            j += 1;
-        }
-    }
-    words.get(j).is_some_and(|w| is_reporting_verb(w))
-}
-
-fn is_reporting_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said" | "says" | "told" | "reported" | "announced" | "added" | "confirmed" | "stated"
-    )
 }
 
 /// A later clause calls the event off: "…, but the summit was cancelled",
