@@ -449,7 +449,7 @@ impl KnowledgeStore {
                 let graph = NamedNode::new(graph)
                     .map_err(|e| Error::Usage(format!("bad graph IRI `{graph}`: {e}")))?;
                 if !store.contains_named_graph(&graph).map_err(store_error)? {
-                    return Err(Error::Usage(format!("no graph <{graph}> in the store")));
+                    return Err(Error::Usage(format!("no graph {graph} in the store")));
                 }
                 store
                     .dump_graph_to_writer(
@@ -509,7 +509,7 @@ fn dump_remote(
     if let Some(graph) = &graph
         && quads.is_empty()
     {
-        return Err(Error::Usage(format!("no graph <{graph}> in the store")));
+        return Err(Error::Usage(format!("no graph {graph} in the store")));
     }
     let mut out = with_prefixes(RdfSerializer::from_format(format)).for_writer(writer);
     let rdf = |e: std::io::Error| Error::Rdf(e.to_string());

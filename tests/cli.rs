@@ -50,10 +50,11 @@ fn ingests_text_markdown_and_html_with_metadata() {
     let html_text = ws
         .run(&[
             "query",
-            "SELECT ?t WHERE { ?s ng:inDocument/ng:fileName \"page\" ; ng:text ?t }",
+            "SELECT ?t WHERE { ?d ng:fileName \"page\" ; ng:body ?t }",
         ])
         .success()
         .stdout();
+    assert!(html_text.lines().count() == 2, "{html_text}");
     assert!(
         !html_text.contains('<') && !html_text.contains("window.dataLayer"),
         "{html_text}"
@@ -61,9 +62,10 @@ fn ingests_text_markdown_and_html_with_metadata() {
 }
 
 #[test]
-fn sentences_carry_character_offsets_into_the_file() {
+fn evidence_sentences_carry_character_offsets_into_the_file() {
     let ws = Workspace::new();
-    let text = "Ünïcode héadline for the test\n\nThe envoy met Mr. Smith in Kyiv. He left on Dec. 3 for the U.S. capital.\n";
+    let text = "Ünïcode héadline for the test\n\nZelensky met Erdogan in Ankara. The weather was mild. \
+                Later, Putin rejected the peace plan on Dec. 3 in the U.S. capital.\n";
     let path = ws.write("offsets.txt", text);
     ws.run(&["ingest", path.to_str().unwrap()]).success();
     let out = ws
@@ -72,7 +74,8 @@ fn sentences_carry_character_offsets_into_the_file() {
         .stdout();
     let chars: Vec<char> = text.chars().collect();
     let rows: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(rows.len(), 3, "{out}");
+    // Only the two sentences that facts cite are sentence resources.
+    assert_eq!(rows.len(), 2, "{out}");
     for row in rows {
         let cells: Vec<&str> = row.split('\t').collect();
         let start: usize = cells[0].parse().unwrap();
@@ -80,6 +83,20 @@ fn sentences_carry_character_offsets_into_the_file() {
         let slice: String = chars[start..end].iter().collect();
         assert_eq!(format!("\"{slice}\""), cells[2]);
     }
+    // The document's body keeps every sentence, one per line.
+    let body = ws
+        .run(&[
+            "query",
+            "--format",
+            "json",
+            "SELECT ?b WHERE { ?d ng:body ?b }",
+        ])
+        .success()
+        .stdout();
+    assert!(
+        body.contains("Ünïcode héadline for the test\\nZelensky met Erdogan in Ankara.\\nThe weather was mild.\\nLater,"),
+        "{body}"
+    );
 }
 
 #[test]

@@ -125,6 +125,16 @@ fn ingest_query_and_facts_through_a_remote_endpoint() {
     let local_docs = ws.run(&["documents"]).success().stdout();
     assert_eq!(remote(&["documents"]).success().stdout(), local_docs);
     let sentences = "SELECT ?doc ?i ?t WHERE { GRAPH ?g { ?s ng:inDocument/ng:fileName ?doc ; ng:position ?i ; ng:text ?t } } ORDER BY ?doc ?i";
+    let bodies =
+        "SELECT ?doc ?b WHERE { GRAPH ?g { ?d ng:fileName ?doc ; ng:body ?b } } ORDER BY ?doc";
+    assert_eq!(
+        remote(&["query", "--format", "tsv", bodies])
+            .success()
+            .stdout(),
+        ws.run(&["query", "--format", "tsv", bodies])
+            .success()
+            .stdout()
+    );
     assert_eq!(
         remote(&["query", "--format", "tsv", sentences])
             .success()

@@ -94,7 +94,7 @@ fn generated_articles_all_ingest() {
     assert_eq!(docs.lines().count(), 41, "{docs}");
     // Boilerplate never becomes a sentence.
     let text = ws
-        .run(&["query", "SELECT ?t WHERE { ?s ng:text ?t }"])
+        .run(&["query", "SELECT ?t WHERE { ?d ng:body ?t }"])
         .success()
         .stdout();
     for chrome in ["\"1. HOME\"", "\"Share\"", "min read", "https://images."] {

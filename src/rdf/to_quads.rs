@@ -10,8 +10,9 @@ use crate::rdf::mint;
 use crate::rdf::vocab::{self, ng};
 use crate::text::{Document, Published};
 
-/// All quads for `doc`: the document, its sentences, the entities it
-/// mentions, and its facts, in the document's own named graph.
+/// All quads for `doc`: the document with its text, the sentences its facts
+/// cite, the entities it mentions, and its facts, in the document's own
+/// named graph.
 pub fn document_quads(doc: &Document, extraction: &DocExtraction) -> Vec<Quad> {
     let mut out = Quads {
         graph: GraphName::NamedNode(iri(&mint::graph(&doc.id))),
@@ -40,8 +41,19 @@ pub fn document_quads(doc: &Document, extraction: &DocExtraction) -> Vec<Quad> {
     if let Some(published) = &doc.published {
         out.add(&doc_iri, &ng("published"), published_literal(published));
     }
+    // The whole text once, one sentence per line; a sentence resource
+    // (offsets, position) only for the sentences facts cite as evidence.
+    let body: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+    out.add(&doc_iri, &ng("body"), Literal::from(body.join("\n")));
+    let mut cited: Vec<usize> = extraction
+        .facts
+        .iter()
+        .map(|fact| fact.provenance.sentence_idx)
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
     let mut chars_before = CharCounter::new(&doc.raw);
-    for sentence in &doc.sentences {
+    for sentence in cited.iter().filter_map(|&idx| doc.sentences.get(idx)) {
         let s = iri(&mint::sentence(&doc.id, sentence.idx));
         out.add(&s, vocab::RDF_TYPE, iri(&ng("Sentence")));
         out.add(&s, &ng("inDocument"), doc_iri.clone());

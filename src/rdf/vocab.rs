@@ -39,6 +39,7 @@ pub const TERMS: &[&str] = &[
     "author",
     "published",
     "sentenceCount",
+    "body",
     "inDocument",
     "text",
     "position",

@@ -521,7 +521,7 @@ fn day(cell: &Option<Term>) -> Option<Date> {
     value(cell)?.get(..10)?.parse().ok()
 }
 
-/// Every document with its sentences, as stored.
+/// Every document with its sentences (read from its `ng:body`), as stored.
 pub fn load_documents(store: &KnowledgeStore) -> Result<Vec<SourceDocument>> {
     let docs = select(
         store,
@@ -541,25 +541,20 @@ pub fn load_documents(store: &KnowledgeStore) -> Result<Vec<SourceDocument>> {
             },
         );
     }
-    let sentences = select(
+    // The body holds the sentences in order, one per line.
+    let bodies = select(
         store,
-        "SELECT ?id ?pos ?text WHERE { GRAPH ?g { ?s ng:inDocument ?d ; ng:position ?pos ; ng:text ?text . \
-         ?d ng:contentHash ?id } }",
+        "SELECT ?id ?body WHERE { GRAPH ?g { ?d ng:contentHash ?id ; ng:body ?body } }",
     )?;
-    let mut by_doc: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
-    for row in &sentences {
-        if let (Some(id), Some(pos), Some(text)) = (value(&row[0]), value(&row[1]), value(&row[2]))
+    for row in &bodies {
+        if let (Some(id), Some(body)) = (value(&row[0]), value(&row[1]))
+            && let Some(doc) = documents.get_mut(&id)
         {
-            by_doc
-                .entry(id)
-                .or_default()
-                .push((pos.parse().unwrap_or(i64::MAX), text));
-        }
-    }
-    for (id, mut list) in by_doc {
-        list.sort();
-        if let Some(doc) = documents.get_mut(&id) {
-            doc.sentences = list.into_iter().map(|(_, t)| t).collect();
+            doc.sentences = body
+                .split('\n')
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect();
         }
     }
     Ok(documents.into_values().collect())
