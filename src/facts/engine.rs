@@ -1631,7 +1631,17 @@ impl<'r> Engine<'r> {
                 return;
             }
         }
-        let claimant = self.claimant(ctx, f, speech_at, lo);
+        let claimant = self.claimant(ctx, f, speech_at, lo).or_else(|| {
+            // "X is now under Russian control" with no named speaker: the
+            // party the sentence says holds the place.
+            (!negated && f.trigger.rule == "claims/under-control")
+                .then(|| {
+                    (f.start..(f.end + 2).min(ctx.words.len()))
+                        .filter_map(|j| ctx.item_at[j])
+                        .find_map(|k| ctx.s.items[k].party.clone())
+                })
+                .flatten()
+        });
         let Some(claimant) = claimant else { return };
         let relation = if negated {
             Relation::DisputesControl

@@ -296,9 +296,11 @@ impl<'r> State<'r> {
             modifier: false,
             source,
         };
-        // Demonym or metonym followed by a party noun: the state as a party.
+        // Demonym or metonym followed by a party noun: the state as a party,
+        // unless the noun is the title of a name ("Kremlin spokesman Dmitry Peskov").
         if let Some(k) = demonym.clone().or(metonym.clone())
             && noun_len > 0
+            && !name_at(lex, tokens, words, hit.end + noun_len)
             && entity
                 .is_none_or(|e| e.kind == EntityKind::Country || e.kind == EntityKind::Organization)
         {
@@ -323,6 +325,22 @@ impl<'r> State<'r> {
                     Source::DemonymParty,
                     hit.end + 1 + possessive_noun,
                 ));
+            }
+            // "officials in Kyiv", "diplomats from Moscow": the state as a party.
+            if let Some(k) = &metonym
+                && let Some(noun_start) = party_noun_before_preposition(res, words, hit.start)
+            {
+                let kind = lex.entity(k).map_or(EntityKind::Country, |e| e.kind);
+                let mut item = mk(
+                    k,
+                    kind,
+                    Some(k.clone()),
+                    false,
+                    Source::DemonymParty,
+                    hit.end,
+                );
+                item.start = noun_start;
+                return Some(item);
             }
             if let Some(k) = &metonym
                 && (!after_place_prep || e.kind == EntityKind::Country)
@@ -750,7 +768,8 @@ impl<'r> State<'r> {
         if place_before
             || bare_place_noun
             || appositive_place(words, end)
-            || (n_words <= 2 && !had_title && captured_before(words, start, end, items))
+            || (n_words <= 2 && !had_title && captured_before(&res.rules, words, start, end, items))
+            || (n_words <= 2 && !had_title && held_after(&res.rules, words, end))
         {
             let key = self.unknown_entity(&name, EntityKind::Town);
             return Some(item(key, EntityKind::Town, None, true, Source::Name));
@@ -1304,6 +1323,27 @@ fn party_of(lex: &crate::resources::Lexicon, e: &LexEntity) -> Option<String> {
     }
 }
 
+/// Start of a party noun right before "in" or "from" and the word at
+/// `start` ("officials in Kyiv"), if any.
+fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) -> Option<usize> {
+    let prep = start.checked_sub(1)?;
+    if !matches!(words[prep], "in" | "from") {
+        return None;
+    }
+    let noun_start = (1..=3.min(prep))
+        .rev()
+        .find(|&len| party_noun_at(res, words, prep - len) == len)
+        .map(|len| prep - len)?;
+    // Not when the noun already has a party ("Russian troops in Kyiv", "Ukraine's envoys in Moscow").
+    let owned = noun_start > 0
+        && (words[noun_start - 1] == "'s"
+            || !res
+                .lexicon
+                .lookup(&title_case(words[noun_start - 1]))
+                .is_empty());
+    (!owned).then_some(noun_start)
+}
+
 /// Length in tokens of a party noun starting at `at` (0 when none).
 fn party_noun_at(res: &Resources, words: &[&str], at: usize) -> usize {
     for len in (1..=3).rev() {
@@ -1336,7 +1376,13 @@ fn is_actor(item: &Item) -> bool {
 /// "seized Petrivka", "the capture of Petrivka", "the villages of A and B",
 /// "two villages, including A and B": a new name taken or fought over is a
 /// place, as is the next one in a list of them.
-fn captured_before(words: &[&str], start: usize, end: usize, items: &[Item]) -> bool {
+fn captured_before(
+    rules: &crate::resources::Rules,
+    words: &[&str],
+    start: usize,
+    end: usize,
+    items: &[Item],
+) -> bool {
     let mut s = start;
     // Back over the places the list has named so far: "A, B and" before "C".
     while s > 1
@@ -1345,8 +1391,15 @@ fn captured_before(words: &[&str], start: usize, end: usize, items: &[Item]) -> 
     {
         s = previous.start;
     }
-    if s < start && end - start > 1 {
-        return false; // only one-word names continue a list of places
+    // Only one-word names continue a list of places, or two-word ones that
+    // end it ("captured A and Sukha Balka, ..."), not "A and John Smith said".
+    if s < start
+        && end - start > 1
+        && !words
+            .get(end)
+            .is_none_or(|w| matches!(*w, "," | "." | ";" | "and" | "or"))
+    {
+        return false;
     }
     let place_nouns = |w: &str| {
         matches!(
@@ -1363,22 +1416,26 @@ fn captured_before(words: &[&str], start: usize, end: usize, items: &[Item]) -> 
         )
     };
     s > 0
-        && (matches!(
-            words[s - 1],
-            "seized"
-                | "captured"
-                | "liberated"
-                | "took"
-                | "taken"
-                | "entered"
-                | "occupied"
-                | "overran"
-                | "recaptured"
-                | "retook"
-                | "retaken"
-        ) || s > 1 && words[s - 1] == "of" && place_nouns(words[s - 2])
+        && (rules.capture_ends_at(words, s)
+            || s > 1 && words[s - 1] == "of" && place_nouns(words[s - 2])
             || words[s - 1] == "including"
                 && (s.saturating_sub(4)..s).any(|j| place_nouns(words[j])))
+}
+
+/// "Bohdanivka is now under Russian control", "... remains under": the
+/// name before a phrase saying who holds a place is a place.
+fn held_after(rules: &crate::resources::Rules, words: &[&str], end: usize) -> bool {
+    let mut j = end;
+    while j < words.len()
+        && j < end + 3
+        && matches!(
+            words[j],
+            "is" | "was" | "now" | "still" | "fully" | "firmly" | "entirely"
+        )
+    {
+        j += 1;
+    }
+    rules.holder_phrase_at(words, j)
 }
 
 /// ", a village near Lyman" / ", a town in ...": the name before is a place.
@@ -1481,6 +1538,22 @@ fn same_name(a: &str, b: &str) -> bool {
     let wa: Vec<&str> = a.split(' ').collect();
     let wb: Vec<&str> = b.split(' ').collect();
     wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| similar(x, y))
+}
+
+/// A person's name starts at token `at`: two capitalised words, or one that
+/// is a person or surname of the lexicon.
+fn name_at(lex: &crate::resources::Lexicon, tokens: &[Token], words: &[&str], at: usize) -> bool {
+    let capitalised = |i: usize| tokens.get(i).is_some_and(|t| t.is_word && t.cap);
+    capitalised(at)
+        && (capitalised(at + 1)
+            || lex
+                .lookup(&title_case(words[at]))
+                .iter()
+                .any(|target| match target {
+                    SurfaceTarget::Surname(_) => true,
+                    SurfaceTarget::Entity(i) => lex.entities[*i].kind == EntityKind::Person,
+                    _ => false,
+                }))
 }
 
 fn title_case(word: &str) -> String {

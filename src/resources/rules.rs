@@ -160,6 +160,8 @@ pub struct Rules {
     /// Indices into `things` by first word, so a position is only tried
     /// against the patterns that can start there.
     things_by_first: FxHashMap<String, Vec<usize>>,
+    /// Words in the longest trigger phrase.
+    longest_trigger: usize,
 }
 
 impl Rules {
@@ -191,6 +193,7 @@ impl Rules {
                     if words.is_empty() {
                         return Err(table.error(row, "empty phrase"));
                     }
+                    rules.longest_trigger = rules.longest_trigger.max(words.len());
                     let trigger = Trigger {
                         words,
                         relation,
@@ -283,6 +286,30 @@ impl Rules {
                 len: t.words.len(),
             })
             .collect()
+    }
+
+    /// True when a capture verb phrase ends right before `words[end]`: a
+    /// `claims/verb` trigger of the active form ("seized", "took control of",
+    /// "raised a flag over"), so an unknown name after it is a place.
+    pub fn capture_ends_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> bool {
+        (end.saturating_sub(self.longest_trigger)..end).any(|start| {
+            self.triggers_at(words, start).iter().any(|m| {
+                start + m.len == end
+                    && m.trigger.relation == Relation::ClaimsControl
+                    && m.trigger.form == TriggerForm::Active
+                    && m.trigger.rule == "claims/verb"
+            })
+        })
+    }
+
+    /// True when a phrase saying who holds a place starts at `words[at]`: a
+    /// `claims/under-control` trigger ("under Russian control", "remains
+    /// under"), so an unknown name just before it is a place.
+    pub fn holder_phrase_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> bool {
+        self.triggers_at(words, at).iter().any(|m| {
+            m.trigger.relation == Relation::ClaimsControl
+                && m.trigger.rule == "claims/under-control"
+        })
     }
 
     /// Length of the longest cue of class `cue` starting at `words[at]`.
