@@ -193,6 +193,7 @@ impl<'r> Engine<'r> {
                 _ => {}
             }
         }
+        self.drop_self_disputes(idx);
         if let Some(place) = ctx
             .s
             .items
@@ -202,6 +203,30 @@ impl<'r> Engine<'r> {
         {
             self.last_place = Some(place.entity.clone());
         }
+    }
+
+    /// A party does not dispute, in the sentence where it claims a place,
+    /// its own claim to it: such a dispute read the claimant as the disputer
+    /// ("Kyiv dismissed Moscow's claim of capturing X as propaganda").
+    fn drop_self_disputes(&mut self, idx: usize) {
+        let claims: Vec<(String, String)> = self
+            .facts
+            .iter()
+            .filter(|f| f.provenance.sentence_idx == idx && f.relation == Relation::ClaimsControl)
+            .filter_map(|f| match &f.object {
+                Argument::Entity(place) => Some((f.subject.clone(), place.clone())),
+                _ => None,
+            })
+            .collect();
+        if claims.is_empty() {
+            return;
+        }
+        self.facts.retain(|f| {
+            !(f.provenance.sentence_idx == idx
+                && f.relation == Relation::DisputesControl
+                && matches!(&f.object, Argument::Entity(place)
+                    if claims.iter().any(|(s, p)| *s == f.subject && p == place)))
+        });
     }
 
     // ---------------------------------------------------------------- triggers
