@@ -1911,8 +1911,17 @@ impl<'r> Engine<'r> {
         if places.is_empty() {
             return;
         }
+        // The speaker, not the owner of a claim named as a noun ("Moscow's claims ... were
+        // not supported by evidence, analysts said").
         let speech_at = (lo..f.start).rev().find(|&j| {
-            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none()
+            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+                && ctx.item_at[j].is_none()
+                && !(matches!(ctx.words[j], "claim" | "claims")
+                    && j > 0
+                    && matches!(
+                        ctx.words[j - 1],
+                        "'s" | "the" | "these" | "those" | "its" | "their" | "his" | "her" | "such"
+                    ))
         });
         let mut subject = if f.trigger.form == TriggerForm::Passive {
             let (group, _) = self.right_group(ctx, f.end, hi, false);

@@ -667,6 +667,25 @@ impl<'r> State<'r> {
                         Source::Surname,
                     ));
                 }
+                // "Sir Keir" before any full name: the one knight of the lexicon so called.
+                if found.is_empty() && start > 0 && matches!(words[start - 1], "sir" | "dame") {
+                    let knights: Vec<&LexEntity> = lex
+                        .entities_of(EntityKind::Person)
+                        .map(|(_, e)| e)
+                        .filter(|e| e.name.split(' ').next() == Some(w.as_str()))
+                        .collect();
+                    if let [knight] = knights[..] {
+                        self.ensure_lexicon(knight);
+                        let key = knight.key.clone();
+                        return Some(item(
+                            key.clone(),
+                            EntityKind::Person,
+                            Some(key),
+                            false,
+                            Source::Surname,
+                        ));
+                    }
+                }
             }
             // A possessive whose apostrophe was lost ("Moscows claims").
             if let Some(stem) = w.strip_suffix('s') {
@@ -1723,6 +1742,8 @@ mod tests {
             "Keir Starmer arrived. Sir Keir met reporters.",
             "Keir Starmer=keir-starmer | Keir=keir-starmer",
         );
+        // Before any full name: the lexicon's one person of that first name.
+        check("Sir Keir met reporters.", "Keir=keir-starmer");
     }
 
     #[test]
