@@ -1621,7 +1621,9 @@ impl<'r> Engine<'r> {
             return;
         }
         let speech_at = (lo..f.start).rev().find(|&j| {
-            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some() && ctx.item_at[j].is_none()
+            self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+                && ctx.item_at[j].is_none()
+                && !passive_report(&ctx.words, j)
         });
         // A claim inside a denial is not made, unless a claimant of its own comes after the
         // denial ("challenging Moscow's claims of having captured ...").
@@ -1916,6 +1918,7 @@ impl<'r> Engine<'r> {
         let speech_at = (lo..f.start).rev().find(|&j| {
             self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()
+                && !passive_report(&ctx.words, j)
                 && !(matches!(ctx.words[j], "claim" | "claims")
                     && j > 0
                     && matches!(
@@ -1994,6 +1997,20 @@ impl<'r> Engine<'r> {
             },
         });
     }
+}
+
+/// "he was told that ...": a reporting verb in the passive, whose subject
+/// heard the report rather than made it.
+fn passive_report(words: &[&str], at: usize) -> bool {
+    at > 0
+        && matches!(
+            words[at - 1],
+            "was" | "were" | "been" | "being" | "is" | "are"
+        )
+        && matches!(
+            words[at],
+            "told" | "informed" | "briefed" | "assured" | "shown"
+        )
 }
 
 /// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
