@@ -1895,6 +1895,23 @@ impl<'r> Engine<'r> {
         {
             return;
         }
+        // "the battle for X continues / is ongoing": only while it goes on.
+        if f.trigger.rule.ends_with("battle-continues")
+            && !ctx.words[f.end..hi].iter().any(|w| {
+                matches!(
+                    *w,
+                    "continues"
+                        | "continue"
+                        | "continuing"
+                        | "continued"
+                        | "ongoing"
+                        | "raging"
+                        | "rages"
+                )
+            })
+        {
+            return;
+        }
         let mut places = self.places(ctx, f, lo, hi);
         if places.is_empty() {
             let refers = (f.start..hi.min(f.end + 6)).any(|j| {
