@@ -41,6 +41,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
             .collect(),
         facts: Vec::new(),
         last_meeting: Vec::new(),
+        last_plural: Vec::new(),
         last_claim_places: Vec::new(),
         last_place: None,
         things_by_sentence: Vec::new(),
@@ -58,6 +59,9 @@ struct Engine<'r> {
     kinds: FxHashMap<String, EntityKind>,
     facts: Vec<Fact>,
     last_meeting: Vec<String>,
+    /// The parties of the last sentence that opened with two or more of
+    /// them ("Witkoff and Kushner arrived ..."), for a following "they".
+    last_plural: Vec<String>,
     last_claim_places: Vec<String>,
     last_place: Option<String>,
     things_by_sentence: Vec<Vec<ThingSpan>>,
@@ -194,6 +198,12 @@ impl<'r> Engine<'r> {
             }
         }
         self.drop_self_disputes(idx);
+        // "A and B arrived in Moscow. They met Putin": the group a "they" stands for.
+        let (opening, _) = self.right_group(&ctx, 0, ctx.words.len(), false);
+        let opening = self.side(&ctx, &opening);
+        if opening.len() >= 2 && ctx.s.items.first().is_some_and(|i| i.start <= 1) {
+            self.last_plural = opening;
+        }
         if let Some(place) = ctx
             .s
             .items
@@ -224,6 +234,7 @@ impl<'r> Engine<'r> {
         self.facts.retain(|f| {
             !(f.provenance.sentence_idx == idx
                 && f.relation == Relation::DisputesControl
+                && f.provenance.rule.starts_with("disputes/")
                 && matches!(&f.object, Argument::Entity(place)
                     if claims.iter().any(|(s, p)| *s == f.subject && p == place)))
         });
@@ -486,6 +497,14 @@ impl<'r> Engine<'r> {
                 }
                 if usable {
                     if !linked {
+                        break;
+                    }
+                    // "with B, and the E3 leaders were preparing ...": a party that opens a
+                    // clause of its own ends the list.
+                    if let Some(&last) = group.last()
+                        && ctx.words[ctx.s.items[last].end..j].contains(&",")
+                        && opens_clause(lex, &ctx.words, item.end)
+                    {
                         break;
                     }
                     // "A met B, Zelensky's office said": the source of the report ends the list.
@@ -765,7 +784,10 @@ impl<'r> Engine<'r> {
                 }
                 let (objects, including) = self.right_group(ctx, f.end, hi, false);
                 let objects = self.with_including(ctx, &objects, including);
-                let a = self.side(ctx, &subject);
+                let mut a = self.side(ctx, &subject);
+                if a.is_empty() && they_before(&ctx.words, lo, f.start) {
+                    a = self.last_plural.clone();
+                }
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
                 } else if (self.event_after(ctx, f.end, hi)
@@ -1652,23 +1674,36 @@ impl<'r> Engine<'r> {
                 .items
                 .iter()
                 .find(|i| i.start >= f.end && is_place_kind(i.kind));
-            if first
-                .is_none_or(|i| i.start > f.end + 4 || ctx.words[f.end..i.start].contains(&"that"))
-            {
+            // The noun "claims" ("Russian claims about X") only as a verb right before
+            // its place ("Moscow claims Kupiansk").
+            let reach = if ctx.words[f.start] == "claims" { 0 } else { 4 };
+            if first.is_none_or(|i| {
+                i.start > f.end + reach || ctx.words[f.end..i.start].contains(&"that")
+            }) {
                 return;
             }
         }
-        let claimant = self.claimant(ctx, f, speech_at, lo).or_else(|| {
-            // "X is now under Russian control" with no named speaker: the
-            // party the sentence says holds the place.
-            (!negated && f.trigger.rule == "claims/under-control")
-                .then(|| {
-                    (f.start..(f.end + 2).min(ctx.words.len()))
-                        .filter_map(|j| ctx.item_at[j])
-                        .find_map(|k| ctx.s.items[k].party.clone())
-                })
-                .flatten()
-        });
+        // "Moscow claims X": the subject of a verb of claiming is the claimant.
+        let own_subject = (f.trigger.rule == "claims/claimed" && speech_at.is_none())
+            .then(|| {
+                self.side(ctx, &self.left_group(ctx, f.start, lo))
+                    .into_iter()
+                    .next()
+            })
+            .flatten();
+        let claimant = own_subject
+            .or_else(|| self.claimant(ctx, f, speech_at, lo))
+            .or_else(|| {
+                // "X is now under Russian control" with no named speaker: the
+                // party the sentence says holds the place.
+                (!negated && f.trigger.rule == "claims/under-control")
+                    .then(|| {
+                        (f.start..(f.end + 2).min(ctx.words.len()))
+                            .filter_map(|j| ctx.item_at[j])
+                            .find_map(|k| ctx.s.items[k].party.clone())
+                    })
+                    .flatten()
+            });
         let Some(claimant) = claimant else { return };
         let relation = if negated {
             Relation::DisputesControl
@@ -1677,10 +1712,38 @@ impl<'r> Engine<'r> {
         };
         for place in &places {
             self.add_control(ctx, relation, &claimant, place, &f.trigger.rule);
+            // "Ukraine said its troops still held the city" after Russia claimed it:
+            // holding a place another party claims contradicts that claim.
+            let holds = matches!(
+                f.trigger.rule.as_str(),
+                "claims/hold" | "claims/under-control"
+            );
+            if holds && !negated && self.claimed_by_other(place, &claimant) {
+                self.add_control(
+                    ctx,
+                    Relation::DisputesControl,
+                    &claimant,
+                    place,
+                    &f.trigger.rule,
+                );
+            }
         }
         if !negated {
             self.last_claim_places = places;
         }
+    }
+
+    /// True when a party other than `party` has claimed `place` in this document.
+    fn claimed_by_other(&self, place: &str, party: &str) -> bool {
+        self.facts.iter().any(|f| {
+            f.relation == Relation::ClaimsControl
+                && f.subject != party
+                && matches!(&f.object, Argument::Entity(p) if p == place)
+                && self.affiliation(&f.subject) != Some(party)
+                && self.affiliation(party) != Some(f.subject.as_str())
+                && (self.affiliation(party).is_none()
+                    || self.affiliation(party) != self.affiliation(&f.subject))
+        })
     }
 
     fn claimant(
@@ -1886,11 +1949,13 @@ impl<'r> Engine<'r> {
         // "denied that X had been surrounded": only a denied capture is a dispute.
         if ctx.words.get(f.end) == Some(&"that")
             && !(f.end..hi).any(|j| {
-                self.res
-                    .rules
-                    .triggers_at(&ctx.words, j)
-                    .iter()
-                    .any(|m| m.trigger.relation == Relation::ClaimsControl)
+                matches!(ctx.words[j], "lost" | "surrendered" | "abandoned")
+                    || self
+                        .res
+                        .rules
+                        .triggers_at(&ctx.words, j)
+                        .iter()
+                        .any(|m| m.trigger.relation == Relation::ClaimsControl)
             })
         {
             return;
@@ -2014,6 +2079,73 @@ impl<'r> Engine<'r> {
             },
         });
     }
+}
+
+/// "They met Putin", "they will hold talks with": a plural pronoun as the
+/// subject just before a meeting trigger (auxiliaries and adverbs between).
+fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
+    let mut j = at;
+    while j > lo
+        && matches!(
+            words[j - 1],
+            "will"
+                | "would"
+                | "also"
+                | "then"
+                | "later"
+                | "had"
+                | "have"
+                | "are"
+                | "were"
+                | "to"
+                | "due"
+                | "expected"
+                | "scheduled"
+                | "set"
+                | "both"
+                | "all"
+                | "briefly"
+                | "subsequently"
+                | "first"
+                | "again"
+        )
+    {
+        j -= 1;
+    }
+    j > lo && words[j - 1] == "they"
+}
+
+/// True when the words from `at` (after a name, past any plural role noun
+/// such as "leaders") begin a verb phrase: the name is the subject of a new
+/// clause ("and the E3 leaders were preparing a statement").
+fn opens_clause(lex: &crate::resources::Lexicon, words: &[&str], at: usize) -> bool {
+    let mut j = at;
+    while j < words.len()
+        && (PLURAL_ROLES.contains(&words[j]) || lex.title_words.contains(words[j]))
+    {
+        j += 1;
+    }
+    words.get(j).is_some_and(|w| {
+        matches!(
+            *w,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "said"
+                | "says"
+                | "told"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+        )
+    })
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject

@@ -289,15 +289,15 @@ impl Rules {
     }
 
     /// True when a capture verb phrase ends right before `words[end]`: a
-    /// `claims/verb` trigger of the active form ("seized", "took control of",
-    /// "raised a flag over"), so an unknown name after it is a place.
+    /// `claims/verb` or `claims/claimed` trigger of the active form ("seized",
+    /// "took control of", "claimed"), so an unknown name after it is a place.
     pub fn capture_ends_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> bool {
         (end.saturating_sub(self.longest_trigger)..end).any(|start| {
             self.triggers_at(words, start).iter().any(|m| {
                 start + m.len == end
                     && m.trigger.relation == Relation::ClaimsControl
                     && m.trigger.form == TriggerForm::Active
-                    && m.trigger.rule == "claims/verb"
+                    && matches!(m.trigger.rule.as_str(), "claims/verb" | "claims/claimed")
             })
         })
     }
