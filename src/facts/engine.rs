@@ -42,6 +42,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
         facts: Vec::new(),
         last_meeting: Vec::new(),
         last_plural: Vec::new(),
+        recent_persons: Vec::new(),
         last_claim_places: Vec::new(),
         last_place: None,
         things_by_sentence: Vec::new(),
@@ -62,6 +63,8 @@ struct Engine<'r> {
     /// The parties of the last sentence that opened with two or more of
     /// them ("Witkoff and Kushner arrived ..."), for a following "they".
     last_plural: Vec<String>,
+    /// People named in earlier sentences, most recent last, for "the two men".
+    recent_persons: Vec<String>,
     last_claim_places: Vec<String>,
     last_place: Option<String>,
     things_by_sentence: Vec<Vec<ThingSpan>>,
@@ -203,6 +206,12 @@ impl<'r> Engine<'r> {
         let opening = self.side(&ctx, &opening);
         if opening.len() >= 2 && ctx.s.items.first().is_some_and(|i| i.start <= 1) {
             self.last_plural = opening;
+        }
+        for item in &ctx.s.items {
+            if item.kind == EntityKind::Person && !item.modifier {
+                self.recent_persons.retain(|k| *k != item.entity);
+                self.recent_persons.push(item.entity.clone());
+            }
         }
         if let Some(place) = ctx
             .s
@@ -754,6 +763,36 @@ impl<'r> Engine<'r> {
                 }
                 if subject.is_empty() {
                     subject = self.left_group(ctx, f.start, lo);
+                    // "A held talks with B and is due to travel on for a meeting with C":
+                    // the subject of the coordinated verb is A, not B.
+                    let end = subject.iter().map(|&k| ctx.s.items[k].end).max();
+                    if let Some(end) = end
+                        && (end..f.start).any(|j| {
+                            ctx.words[j] == "and"
+                                && ctx.words.get(j + 1).is_some_and(|w| {
+                                    matches!(
+                                        *w,
+                                        "is" | "was"
+                                            | "will"
+                                            | "has"
+                                            | "had"
+                                            | "then"
+                                            | "later"
+                                            | "would"
+                                            | "were"
+                                            | "are"
+                                    )
+                                })
+                        })
+                        && let Some(first) = (lo..end).find_map(|j| {
+                            ctx.item_at[j].filter(|&k| {
+                                let i = &ctx.s.items[k];
+                                i.as_party().is_some() && !i.modifier && !i.place
+                            })
+                        })
+                    {
+                        subject = vec![first];
+                    }
                 }
                 if subject.is_empty()
                     && let Some(comma) = (f.end..ctx.words.len()).find(|&j| ctx.words[j] == ",")
@@ -761,6 +800,19 @@ impl<'r> Engine<'r> {
                     && ctx.s.items[k].as_party().is_some()
                 {
                     subject.push(k);
+                }
+                // "Ushakov said the conversation with B was useful": the speaker took part.
+                if subject.is_empty()
+                    && p >= 2
+                    && ctx.words[p - 1] == "the"
+                    && self
+                        .res
+                        .rules
+                        .cue_at(&ctx.words, p - 2, Cue::Speech)
+                        .is_some()
+                {
+                    let slo = self.clause_start(ctx, p - 2, false);
+                    subject = self.left_group(ctx, p - 2, slo);
                 }
                 let a = self.side(ctx, &subject);
                 self.pair(ctx, &a, &objects, status, rule, 0.7);
@@ -783,10 +835,21 @@ impl<'r> Engine<'r> {
                     subject = self.relative_owner(ctx, f.start);
                 }
                 let (objects, including) = self.right_group(ctx, f.end, hi, false);
-                let objects = self.with_including(ctx, &objects, including);
+                let mut objects = self.with_including(ctx, &objects, including);
+                // "A and B discussed a plan drafted by C": C is not someone met; only
+                // "discussed X with C" names one.
+                if f.trigger.rule == "met/discussed" && !ctx.words[f.end..hi].contains(&"with") {
+                    objects.clear();
+                }
                 let mut a = self.side(ctx, &subject);
                 if a.is_empty() && they_before(&ctx.words, lo, f.start) {
                     a = self.last_plural.clone();
+                }
+                if pair_before(&ctx.words, lo, f.start) {
+                    let pair = self.last_two_persons(ctx, f.start);
+                    if !pair.is_empty() {
+                        a = pair;
+                    }
                 }
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
@@ -1733,6 +1796,23 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// The last two people named before word `at` of this sentence, or in
+    /// earlier sentences ("the two leaders", "both men").
+    fn last_two_persons(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
+        let mut seen: Vec<String> = self.recent_persons.clone();
+        for item in ctx.s.items.iter().filter(|i| i.end <= at) {
+            if item.kind == EntityKind::Person && !item.modifier {
+                seen.retain(|k| *k != item.entity);
+                seen.push(item.entity.clone());
+            }
+        }
+        let n = seen.len();
+        if n < 2 {
+            return Vec::new();
+        }
+        seen.split_off(n - 2)
+    }
+
     /// True when a party other than `party` has claimed `place` in this document.
     fn claimed_by_other(&self, place: &str, party: &str) -> bool {
         self.facts.iter().any(|f| {
@@ -2146,6 +2226,45 @@ fn opens_clause(lex: &crate::resources::Lexicon, words: &[&str], at: usize) -> b
                 | "do"
         )
     })
+}
+
+/// "the two leaders spoke", "both men met": two people named before stand
+/// as the subject just before a meeting trigger.
+fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
+    let mut j = at;
+    while j > lo
+        && matches!(
+            words[j - 1],
+            "will"
+                | "would"
+                | "also"
+                | "then"
+                | "later"
+                | "had"
+                | "have"
+                | "are"
+                | "were"
+                | "to"
+                | "due"
+                | "expected"
+                | "briefly"
+                | "subsequently"
+                | "first"
+                | "again"
+                | "previously"
+        )
+    {
+        j -= 1;
+    }
+    let noun = |w: &str| {
+        matches!(
+            w,
+            "men" | "women" | "leaders" | "presidents" | "ministers" | "envoys" | "officials"
+        )
+    };
+    j >= lo + 2
+        && noun(words[j - 1])
+        && (words[j - 2] == "both" || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject

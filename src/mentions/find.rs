@@ -316,6 +316,26 @@ impl<'r> State<'r> {
             ));
         }
         if let Some(e) = entity {
+            // "Trump's envoys", "Putin's negotiators": the leader's state as a party,
+            // unless the envoy is named ("Putin's aide Yuri Ushakov").
+            if e.kind == EntityKind::Person
+                && possessive_noun > 0
+                && !name_at(lex, tokens, words, hit.end + 1 + possessive_noun)
+                && let Some(state) = e
+                    .affiliation
+                    .as_deref()
+                    .and_then(|a| lex.entity(a))
+                    .filter(|a| a.kind == EntityKind::Country)
+            {
+                return Some(mk(
+                    &state.key,
+                    state.kind,
+                    Some(state.key.clone()),
+                    false,
+                    Source::DemonymParty,
+                    hit.end + 1 + possessive_noun,
+                ));
+            }
             if e.kind == EntityKind::Country && possessive_noun > 0 {
                 return Some(mk(
                     &e.key,
