@@ -1578,7 +1578,29 @@ impl<'r> Engine<'r> {
             Some(&"this") | Some(&"it") | Some(&"them") | Some(&"that")
                 if ctx.words.get(from + 1).is_none_or(|w| {
                     !w.chars().all(char::is_alphabetic)
-                        || ["and", "as", "in", "on", "but"].contains(w)
+                        || [
+                            "and",
+                            "as",
+                            "in",
+                            "on",
+                            "but",
+                            "outright",
+                            "again",
+                            "too",
+                            "at",
+                            "within",
+                            "after",
+                            "before",
+                            "later",
+                            "earlier",
+                            "last",
+                            "today",
+                            "yesterday",
+                            "for",
+                            "over",
+                        ]
+                        .contains(w)
+                        || w.len() > 4 && w.ends_with("ly")
                 }) =>
             {
                 self.recent_thing(ctx, from)
