@@ -2138,6 +2138,14 @@ impl<'r> Engine<'r> {
                 subject = speaker;
             }
         }
+        // "The Russian statements about X are a lie, B said": what is called false is the
+        // claim; the disputer is whoever says so.
+        if f.trigger.rule.ends_with("false")
+            && speech_at.is_none()
+            && matches!(ctx.words[f.start], "is" | "are" | "was" | "were")
+        {
+            subject = None;
+        }
         let Some(subject) = subject.or_else(|| {
             self.speaker_besides_claims_after(ctx, f.start)
                 .into_iter()

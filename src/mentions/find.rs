@@ -464,6 +464,11 @@ impl<'r> State<'r> {
                     }
                 });
             }
+            // "Tykhyi Yar": a surname followed by another capitalised word is
+            // part of a longer name (a village), not the person.
+            if tokens.get(hit.end).is_some_and(|t| t.is_word && t.cap) {
+                return None;
+            }
             let key = self.resolve_surname(&surface).or_else(|| {
                 (people.len() == 1 && self.namesakes(&surface).is_empty())
                     .then(|| lex.entities[people[0]].key.clone())
@@ -1424,11 +1429,24 @@ fn captured_before(
 ) -> bool {
     let mut s = start;
     // Back over the places the list has named so far: "A, B and" before "C".
-    while s > 1
-        && matches!(words[s - 1], "and" | ",")
-        && let Some(previous) = items.iter().find(|i| i.end == s - 1 && i.place)
-    {
-        s = previous.start;
+    loop {
+        if s > 1
+            && matches!(words[s - 1], "and" | ",")
+            && let Some(previous) = items.iter().find(|i| i.end == s - 1 && i.place)
+        {
+            s = previous.start;
+            continue;
+        }
+        // "A in the Y region and B": back over the locative to A.
+        let article = usize::from(s > 0 && words[s - 1] == "the");
+        if s > article + 1
+            && words[s - article - 1] == "in"
+            && let Some(previous) = items.iter().find(|i| i.end == s - article - 1 && i.place)
+        {
+            s = previous.start;
+            continue;
+        }
+        break;
     }
     // Only one-word names continue a list of places, or two-word ones that
     // end it ("captured A and Sukha Balka, ..."), not "A and John Smith said".
@@ -1436,7 +1454,7 @@ fn captured_before(
         && end - start > 1
         && !words
             .get(end)
-            .is_none_or(|w| matches!(*w, "," | "." | ";" | "and" | "or"))
+            .is_none_or(|w| matches!(*w, "," | "." | ";" | "and" | "or" | "in"))
     {
         return false;
     }
@@ -1458,7 +1476,7 @@ fn captured_before(
         && (rules.capture_ends_at(words, s)
             || s > 1 && words[s - 1] == "of" && place_nouns(words[s - 2])
             || words[s - 1] == "including"
-                && (s.saturating_sub(4)..s).any(|j| place_nouns(words[j])))
+                && (s.saturating_sub(6)..s).any(|j| place_nouns(words[j])))
 }
 
 /// "Bohdanivka is now under Russian control", "... remains under": the
