@@ -2375,6 +2375,10 @@ fn not_happened_after(words: &[&str]) -> bool {
                         | "materialised"
                         | "materialized"
                         | "place"
+                        | "discussed"
+                        | "considered"
+                        | "expected"
+                        | "possible"
                 )
             })
             || matches!(*w, "cancelled" | "canceled" | "postponed")

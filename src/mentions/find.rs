@@ -318,9 +318,15 @@ impl<'r> State<'r> {
         if let Some(e) = entity {
             // "Trump's envoys", "Putin's negotiators": the leader's state as a party,
             // unless the envoy is named ("Putin's aide Yuri Ushakov").
+            // Also without the possessive: "Putin hosts Trump envoys".
+            let (noun_at, noun_len) = if possessive_noun > 0 {
+                (hit.end + 1, possessive_noun)
+            } else {
+                (hit.end, noun_len)
+            };
             if e.kind == EntityKind::Person
-                && possessive_noun > 0
-                && !name_at(lex, tokens, words, hit.end + 1 + possessive_noun)
+                && noun_len > 0
+                && !name_at(lex, tokens, words, noun_at + noun_len)
                 && let Some(state) = e
                     .affiliation
                     .as_deref()
@@ -333,7 +339,7 @@ impl<'r> State<'r> {
                     Some(state.key.clone()),
                     false,
                     Source::DemonymParty,
-                    hit.end + 1 + possessive_noun,
+                    noun_at + noun_len,
                 ));
             }
             if e.kind == EntityKind::Country && possessive_noun > 0 {
@@ -473,6 +479,26 @@ impl<'r> State<'r> {
                 (people.len() == 1 && self.namesakes(&surface).is_empty())
                     .then(|| lex.entities[people[0]].key.clone())
             })?;
+            // "Trump envoys": the leader's state, as for a full name.
+            let noun_at = hit.end + usize::from(words.get(hit.end) == Some(&"'s"));
+            let noun_len = party_noun_at(res, words, noun_at);
+            if noun_len > 0
+                && !name_at(lex, tokens, words, noun_at + noun_len)
+                && let Some(state) = lex
+                    .entity(&key)
+                    .and_then(|e| e.affiliation.as_deref())
+                    .and_then(|a| lex.entity(a))
+                    .filter(|a| a.kind == EntityKind::Country)
+            {
+                return Some(mk(
+                    &state.key,
+                    state.kind,
+                    Some(state.key.clone()),
+                    false,
+                    Source::DemonymParty,
+                    noun_at + noun_len,
+                ));
+            }
             return Some(mk(
                 &key,
                 EntityKind::Person,
