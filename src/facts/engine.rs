@@ -1328,7 +1328,14 @@ impl<'r> Engine<'r> {
                         && ctx.item_at[j - 1].is_some()
                         && words.get(j + 1).is_some_and(|w| {
                             DETERMINERS.contains(w) || *w == "to" || is_obj(j + 1)
-                        });
+                        })
+                        // "a plan that would cap the army": after a modal, a verb.
+                        || j >= 1
+                            && matches!(
+                                words[j - 1],
+                                "would" | "will" | "could" | "can" | "may" | "might" | "must"
+                                    | "should" | "shall"
+                            );
                     if verb {
                         j += 1;
                         continue;
@@ -2231,7 +2238,9 @@ fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
 fn opens_clause(lex: &crate::resources::Lexicon, words: &[&str], at: usize) -> bool {
     let mut j = at;
     while j < words.len()
-        && (PLURAL_ROLES.contains(&words[j]) || lex.title_words.contains(words[j]))
+        && (PLURAL_ROLES.contains(&words[j])
+            || lex.title_words.contains(words[j])
+            || lex.party_nouns.contains(words[j]))
     {
         j += 1;
     }

@@ -818,10 +818,19 @@ impl<'r> State<'r> {
             .any(|t| lex.org_words.contains(&text[t.span.start..t.span.end]));
         if has_org_word && n_words >= 2 {
             let key = self.unknown_entity(&name, EntityKind::Organization);
+            // "Ukraine's Southern Defence Forces": a body of that state acts for it.
+            let state = (start >= 2 && words[start - 1] == "'s")
+                .then(|| {
+                    items
+                        .iter()
+                        .find(|i| i.end == start - 1 && i.kind == EntityKind::Country)
+                        .and_then(|i| i.party.clone())
+                })
+                .flatten();
             return Some(item(
                 key.clone(),
                 EntityKind::Organization,
-                Some(key),
+                Some(state.unwrap_or(key)),
                 false,
                 Source::Name,
             ));
