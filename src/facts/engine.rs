@@ -286,6 +286,22 @@ impl<'r> Engine<'r> {
                     skipped = 1;
                 }
             }
+            // A place inside a nominal phrase ("talks in Kyiv with B", "a meeting
+            // at the Kremlin with B"): match the phrase without it.
+            if let Some(skip) = locative_before_with(ctx, i + 1) {
+                let without: Vec<&str> = std::iter::once(ctx.words[i])
+                    .chain(ctx.words[i + 1 + skip..].iter().take(4).copied())
+                    .collect();
+                let longer: Vec<_> = rules
+                    .triggers_at(&without, 0)
+                    .into_iter()
+                    .filter(|m| m.len >= 2 && m.trigger.form == TriggerForm::With)
+                    .collect();
+                if longer.first().map(|m| m.len) > matches.first().map(|m| m.len) {
+                    matches = longer;
+                    skipped = skip;
+                }
+            }
             let best = matches
                 .into_iter()
                 .find(|m| (m.trigger.form == TriggerForm::Adjectival) == after_hyphen);
@@ -800,6 +816,17 @@ impl<'r> Engine<'r> {
                     && ctx.s.items[k].as_party().is_some()
                 {
                     subject.push(k);
+                }
+                // "A spoke after talks with B": the subject of the clause before "after".
+                if subject.is_empty()
+                    && p >= 1
+                    && matches!(
+                        ctx.words[p - 1],
+                        "after" | "before" | "following" | "during"
+                    )
+                {
+                    let slo = self.clause_start(ctx, p - 1, false);
+                    subject = self.left_group(ctx, p - 1, slo);
                 }
                 // "Ushakov said the conversation with B was useful": the speaker took part.
                 if subject.is_empty()
@@ -2304,6 +2331,18 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
     j >= lo + 2
         && noun(words[j - 1])
         && (words[j - 2] == "both" || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
+}
+
+/// Length of "in Kyiv" / "at the Kremlin" starting at `at` when "with"
+/// follows it: a place named inside "talks ... with".
+fn locative_before_with(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    if !matches!(ctx.words.get(at), Some(&"in") | Some(&"at")) {
+        return None;
+    }
+    let first = at + 1 + usize::from(ctx.words.get(at + 1) == Some(&"the"));
+    let k = ctx.item_at.get(first).copied().flatten()?;
+    let item = &ctx.s.items[k];
+    (item.start == first && ctx.words.get(item.end) == Some(&"with")).then(|| item.end - at)
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject
