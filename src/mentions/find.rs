@@ -1464,17 +1464,21 @@ fn captured_before(
 ) -> bool {
     let mut s = start;
     // Back over the places the list has named so far: "A, B and" before "C".
+    let mut listed = false;
     loop {
         if s > 1
             && matches!(words[s - 1], "and" | ",")
             && let Some(previous) = items.iter().find(|i| i.end == s - 1 && i.place)
         {
             s = previous.start;
+            listed = true;
             continue;
         }
-        // "A in the Y region and B": back over the locative to A.
+        // "A in the Y region and B": back over the locative to A (inside a list only,
+        // not "taken Kupiansk in November").
         let article = usize::from(s > 0 && words[s - 1] == "the");
-        if s > article + 1
+        if listed
+            && s > article + 1
             && words[s - article - 1] == "in"
             && let Some(previous) = items.iter().find(|i| i.end == s - article - 1 && i.place)
         {
