@@ -1889,6 +1889,11 @@ mod tests {
             "Deputy Minister Ivan Petrenkov visited the village of Zorianka in the Hlibne region.",
             "Ivan Petrenkov=ivan-petrenkov | Zorianka=~zorianka | Hlibne region=~hlibne",
         );
+        // A list of captured places runs on past "in the Y region"; a date does not.
+        check(
+            "Troops seized Tykhyi Yar in the Hlibne region and Sukha Balka, then took Lyman in November.",
+            "Tykhyi Yar=~tykhyi-yar | Hlibne region=~hlibne | Sukha Balka=~sukha-balka | Lyman=~lyman",
+        );
     }
 
     #[test]
