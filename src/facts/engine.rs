@@ -2225,40 +2225,6 @@ impl<'r> Engine<'r> {
     }
 }
 
-/// "They met Putin", "they will hold talks with": a plural pronoun as the
-/// subject just before a meeting trigger (auxiliaries and adverbs between).
-fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
-    let mut j = at;
-    while j > lo
-        && matches!(
-            words[j - 1],
-            "will"
-                | "would"
-                | "also"
-                | "then"
-                | "later"
-                | "had"
-                | "have"
-                | "are"
-                | "were"
-                | "to"
-                | "due"
-                | "expected"
-                | "scheduled"
-                | "set"
-                | "both"
-                | "all"
-                | "briefly"
-                | "subsequently"
-                | "first"
-                | "again"
-        )
-    {
-        j -= 1;
-    }
-    j > lo && words[j - 1] == "they"
-}
-
 /// True when the words from `at` (after a name, past any plural role noun
 /// such as "leaders") begin a verb phrase: the name is the subject of a new
 /// clause ("and the E3 leaders were preparing a statement").
@@ -2294,9 +2260,21 @@ fn opens_clause(lex: &crate::resources::Lexicon, words: &[&str], at: usize) -> b
     })
 }
 
-/// "the two leaders spoke", "both men met": two people named before stand
-/// as the subject just before a meeting trigger.
-fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
+/// Length of "in Kyiv" / "at the Kremlin" starting at `at` when "with"
+/// follows it: a place named inside "talks ... with".
+fn locative_before_with(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    if !matches!(ctx.words.get(at), Some(&"in") | Some(&"at")) {
+        return None;
+    }
+    let first = at + 1 + usize::from(ctx.words.get(at + 1) == Some(&"the"));
+    let k = ctx.item_at.get(first).copied().flatten()?;
+    let item = &ctx.s.items[k];
+    (item.start == first && ctx.words.get(item.end) == Some(&"with")).then(|| item.end - at)
+}
+
+/// The start of the auxiliaries and adverbs that may stand between a
+/// subject and a meeting trigger ("they will also", "the two men had").
+fn subject_end_before(words: &[&str], lo: usize, at: usize) -> usize {
     let mut j = at;
     while j > lo
         && matches!(
@@ -2313,6 +2291,10 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
                 | "to"
                 | "due"
                 | "expected"
+                | "scheduled"
+                | "set"
+                | "both"
+                | "all"
                 | "briefly"
                 | "subsequently"
                 | "first"
@@ -2322,6 +2304,20 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
     {
         j -= 1;
     }
+    j
+}
+
+/// "They met Putin", "they will hold talks with": a plural pronoun as the
+/// subject just before a meeting trigger.
+fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
+    let j = subject_end_before(words, lo, at);
+    j > lo && words[j - 1] == "they"
+}
+
+/// "the two leaders spoke", "both men met": two people named before stand
+/// as the subject just before a meeting trigger.
+fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
+    let j = subject_end_before(words, lo, at);
     let noun = |w: &str| {
         matches!(
             w,
@@ -2331,18 +2327,6 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
     j >= lo + 2
         && noun(words[j - 1])
         && (words[j - 2] == "both" || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
-}
-
-/// Length of "in Kyiv" / "at the Kremlin" starting at `at` when "with"
-/// follows it: a place named inside "talks ... with".
-fn locative_before_with(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
-    if !matches!(ctx.words.get(at), Some(&"in") | Some(&"at")) {
-        return None;
-    }
-    let first = at + 1 + usize::from(ctx.words.get(at + 1) == Some(&"the"));
-    let k = ctx.item_at.get(first).copied().flatten()?;
-    let item = &ctx.s.items[k];
-    (item.start == first && ctx.words.get(item.end) == Some(&"with")).then(|| item.end - at)
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject

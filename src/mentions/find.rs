@@ -324,15 +324,7 @@ impl<'r> State<'r> {
             } else {
                 (hit.end, noun_len)
             };
-            if e.kind == EntityKind::Person
-                && noun_len > 0
-                && !name_at(lex, tokens, words, noun_at + noun_len)
-                && let Some(state) = e
-                    .affiliation
-                    .as_deref()
-                    .and_then(|a| lex.entity(a))
-                    .filter(|a| a.kind == EntityKind::Country)
-            {
+            if let Some(state) = leaders_state(lex, e, tokens, words, noun_at, noun_len) {
                 return Some(mk(
                     &state.key,
                     state.kind,
@@ -482,13 +474,9 @@ impl<'r> State<'r> {
             // "Trump envoys": the leader's state, as for a full name.
             let noun_at = hit.end + usize::from(words.get(hit.end) == Some(&"'s"));
             let noun_len = party_noun_at(res, words, noun_at);
-            if noun_len > 0
-                && !name_at(lex, tokens, words, noun_at + noun_len)
-                && let Some(state) = lex
-                    .entity(&key)
-                    .and_then(|e| e.affiliation.as_deref())
-                    .and_then(|a| lex.entity(a))
-                    .filter(|a| a.kind == EntityKind::Country)
+            if let Some(state) = lex
+                .entity(&key)
+                .and_then(|e| leaders_state(lex, e, tokens, words, noun_at, noun_len))
             {
                 return Some(mk(
                     &state.key,
@@ -1634,6 +1622,30 @@ fn same_name(a: &str, b: &str) -> bool {
     let wa: Vec<&str> = a.split(' ').collect();
     let wb: Vec<&str> = b.split(' ').collect();
     wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| similar(x, y))
+}
+
+/// The state of `person` when a party noun of `noun_len` words follows at
+/// `noun_at` and no name follows it: "Trump's envoys" are the United States,
+/// "Putin's aide Yuri Ushakov" is Ushakov.
+fn leaders_state<'l>(
+    lex: &'l crate::resources::Lexicon,
+    person: &LexEntity,
+    tokens: &[Token],
+    words: &[&str],
+    noun_at: usize,
+    noun_len: usize,
+) -> Option<&'l LexEntity> {
+    if person.kind != EntityKind::Person
+        || noun_len == 0
+        || name_at(lex, tokens, words, noun_at + noun_len)
+    {
+        return None;
+    }
+    person
+        .affiliation
+        .as_deref()
+        .and_then(|a| lex.entity(a))
+        .filter(|a| a.kind == EntityKind::Country)
 }
 
 /// A person's name starts at token `at`: two capitalised words, or one that
