@@ -785,20 +785,10 @@ impl<'r> Engine<'r> {
                     if let Some(end) = end
                         && (end..f.start).any(|j| {
                             ctx.words[j] == "and"
-                                && ctx.words.get(j + 1).is_some_and(|w| {
-                                    matches!(
-                                        *w,
-                                        "is" | "was"
-                                            | "will"
-                                            | "has"
-                                            | "had"
-                                            | "then"
-                                            | "later"
-                                            | "would"
-                                            | "were"
-                                            | "are"
-                                    )
-                                })
+                                && ctx
+                                    .words
+                                    .get(j + 1)
+                                    .is_some_and(|w| VERB_PHRASE_STARTS.contains(w))
                         })
                         && let Some(first) = (lo..end).find_map(|j| {
                             ctx.item_at[j].filter(|&k| {
@@ -2225,6 +2215,13 @@ impl<'r> Engine<'r> {
     }
 }
 
+/// Words that begin a finite verb phrase after its subject ("and is due
+/// to", ", and the E3 leaders were"): a new clause starts there.
+const VERB_PHRASE_STARTS: [&str; 18] = [
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "said", "says", "told",
+    "could", "did", "does", "do", "then", "later",
+];
+
 /// True when the words from `at` (after a name, past any plural role noun
 /// such as "leaders") begin a verb phrase: the name is the subject of a new
 /// clause ("and the E3 leaders were preparing a statement").
@@ -2237,27 +2234,7 @@ fn opens_clause(lex: &crate::resources::Lexicon, words: &[&str], at: usize) -> b
     {
         j += 1;
     }
-    words.get(j).is_some_and(|w| {
-        matches!(
-            *w,
-            "was"
-                | "were"
-                | "is"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "said"
-                | "says"
-                | "told"
-                | "could"
-                | "did"
-                | "does"
-                | "do"
-        )
-    })
+    words.get(j).is_some_and(|w| VERB_PHRASE_STARTS.contains(w))
 }
 
 /// Length of "in Kyiv" / "at the Kremlin" starting at `at` when "with"
