@@ -127,22 +127,17 @@ fn ingest_query_and_facts_through_a_remote_endpoint() {
     let sentences = "SELECT ?doc ?i ?t WHERE { GRAPH ?g { ?s ng:inDocument/ng:fileName ?doc ; ng:position ?i ; ng:text ?t } } ORDER BY ?doc ?i";
     let bodies =
         "SELECT ?doc ?b WHERE { GRAPH ?g { ?d ng:fileName ?doc ; ng:body ?b } } ORDER BY ?doc";
-    assert_eq!(
-        remote(&["query", "--format", "tsv", bodies])
-            .success()
-            .stdout(),
-        ws.run(&["query", "--format", "tsv", bodies])
-            .success()
-            .stdout()
-    );
-    assert_eq!(
-        remote(&["query", "--format", "tsv", sentences])
-            .success()
-            .stdout(),
-        ws.run(&["query", "--format", "tsv", sentences])
-            .success()
-            .stdout()
-    );
+    for query in [bodies, sentences] {
+        assert_eq!(
+            remote(&["query", "--format", "tsv", query])
+                .success()
+                .stdout(),
+            ws.run(&["query", "--format", "tsv", query])
+                .success()
+                .stdout(),
+            "{query}"
+        );
+    }
 
     // Facts: a hand-made one, loaded through the endpoint.
     let nq = ws.write("fact.nq", FACT_NQ);

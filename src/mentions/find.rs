@@ -286,6 +286,12 @@ impl<'r> State<'r> {
         } else {
             0
         };
+        // A party noun after the name, with or without a possessive ("Trump's envoys").
+        let (noun_at, leader_noun_len) = if possessive_noun > 0 {
+            (hit.end + 1, possessive_noun)
+        } else {
+            (hit.end, noun_len)
+        };
         let mk = |entity: &str, kind, party: Option<String>, place, source, end| Item {
             start: hit.start,
             end,
@@ -295,6 +301,17 @@ impl<'r> State<'r> {
             place,
             modifier: false,
             source,
+        };
+        // The leader's state standing for the envoys named after the leader.
+        let state_party = |state: &LexEntity| {
+            mk(
+                &state.key,
+                state.kind,
+                Some(state.key.clone()),
+                false,
+                Source::DemonymParty,
+                noun_at + leader_noun_len,
+            )
         };
         // Demonym or metonym followed by a party noun: the state as a party,
         // unless the noun is the title of a name ("Kremlin spokesman Dmitry Peskov").
@@ -319,20 +336,8 @@ impl<'r> State<'r> {
             // "Trump's envoys", "Putin's negotiators": the leader's state as a party,
             // unless the envoy is named ("Putin's aide Yuri Ushakov").
             // Also without the possessive: "Putin hosts Trump envoys".
-            let (noun_at, noun_len) = if possessive_noun > 0 {
-                (hit.end + 1, possessive_noun)
-            } else {
-                (hit.end, noun_len)
-            };
-            if let Some(state) = leaders_state(lex, e, tokens, words, noun_at, noun_len) {
-                return Some(mk(
-                    &state.key,
-                    state.kind,
-                    Some(state.key.clone()),
-                    false,
-                    Source::DemonymParty,
-                    noun_at + noun_len,
-                ));
+            if let Some(state) = leaders_state(lex, e, tokens, words, noun_at, leader_noun_len) {
+                return Some(state_party(state));
             }
             if e.kind == EntityKind::Country && possessive_noun > 0 {
                 return Some(mk(
@@ -472,20 +477,11 @@ impl<'r> State<'r> {
                     .then(|| lex.entities[people[0]].key.clone())
             })?;
             // "Trump envoys": the leader's state, as for a full name.
-            let noun_at = hit.end + usize::from(words.get(hit.end) == Some(&"'s"));
-            let noun_len = party_noun_at(res, words, noun_at);
             if let Some(state) = lex
                 .entity(&key)
-                .and_then(|e| leaders_state(lex, e, tokens, words, noun_at, noun_len))
+                .and_then(|e| leaders_state(lex, e, tokens, words, noun_at, leader_noun_len))
             {
-                return Some(mk(
-                    &state.key,
-                    state.kind,
-                    Some(state.key.clone()),
-                    false,
-                    Source::DemonymParty,
-                    noun_at + noun_len,
-                ));
+                return Some(state_party(state));
             }
             return Some(mk(
                 &key,
