@@ -1398,6 +1398,7 @@ impl<'r> Engine<'r> {
                                 .any(|m| m.trigger.form == TriggerForm::Adjectival);
                         let ok = w == "-"
                             || w == "'s"
+                            || thousands_comma(words, start - 1)
                             || adjectival
                             || w.chars().all(|c| c.is_ascii_digit())
                             || rules.object_class(w).is_some()
@@ -1427,7 +1428,9 @@ impl<'r> Engine<'r> {
                                 .is_some_and(|c| c != ObjectClass::Modifier)
                                 || ctx.item_at[t].is_some()
                         });
-                        let Some(next) = next.filter(|&n| !words[end..n].contains(&",")) else {
+                        let Some(next) = next.filter(|&n| {
+                            !(end..n).any(|t| words[t] == "," && !thousands_comma(words, t))
+                        }) else {
                             break;
                         };
                         end = match ctx.item_at[next] {
@@ -1580,19 +1583,21 @@ impl<'r> Engine<'r> {
             t.start >= from
                 && t.start < hi
                 && t.start <= from + 8
-                && !ctx.words[from..t.start].iter().any(|w| {
+                && !(from..t.start).any(|j| {
+                    let w = ctx.words[j];
                     // "refused to meet B until a deal is ready": not the object.
-                    matches!(
-                        *w,
-                        "," | "until"
-                            | "unless"
-                            | "before"
-                            | "after"
-                            | "because"
-                            | "if"
-                            | "when"
-                            | "while"
-                    )
+                    w == "," && !thousands_comma(&ctx.words, j)
+                        || matches!(
+                            w,
+                            "until"
+                                | "unless"
+                                | "before"
+                                | "after"
+                                | "because"
+                                | "if"
+                                | "when"
+                                | "while"
+                        )
                 })
         }) {
             return Some(t.thing.clone());
@@ -2425,18 +2430,36 @@ fn is_place_kind(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Town | EntityKind::Region)
 }
 
+/// The comma inside a number written with thousands separators ("600,000").
+fn thousands_comma(words: &[&str], at: usize) -> bool {
+    let digits = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+    };
+    words.get(at) == Some(&",")
+        && at > 0
+        && digits(at - 1)
+        && digits(at + 1)
+        && words[at + 1].len() == 3
+}
+
 fn span_text(ctx: &Ctx<'_>, start: usize, end: usize) -> String {
-    // Rebuild from tokens: a space between words, none around hyphens and before "'s".
-    let mut out = String::new();
-    for j in start..end {
-        let t = &ctx.s.tokens[j];
-        let word = ctx.words[j];
-        let glue =
-            j > start && (word == "-" || word == "'s" || ctx.words[j - 1] == "-" || !t.is_word);
-        if j > start && !glue {
-            out.push(' ');
-        }
-        out.push_str(&ctx.s.text[t.span.start..t.span.end]);
+    // The source text of the tokens, with each run of white space made one
+    // space: "U.S.-drafted plan" keeps its spelling. A quotation mark left
+    // open by the span's end is dropped.
+    if end <= start || end > ctx.s.tokens.len() {
+        return String::new();
     }
-    out
+    let (first, last) = (&ctx.s.tokens[start], &ctx.s.tokens[end - 1]);
+    let source = &ctx.s.text[first.span.start..last.span.end];
+    let text = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    let straight = text.matches('"').count();
+    let opening = text.matches('\u{201C}').count();
+    let closing = text.matches('\u{201D}').count();
+    if straight % 2 == 1 || opening != closing {
+        text.replace(['"', '\u{201C}', '\u{201D}'], "")
+    } else {
+        text
+    }
 }
