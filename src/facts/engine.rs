@@ -582,6 +582,17 @@ impl<'r> Engine<'r> {
                 }
                 break;
             }
+            // "sabotaging the talks with demands he called ...": a thing
+            // before any party is what the words after the trigger are about.
+            let thing_head = self
+                .res
+                .rules
+                .object_class(word)
+                .is_some_and(|c| c != ObjectClass::Modifier);
+            let after_with = from > 0 && ctx.words[from - 1] == "with";
+            if thing_head && after_with && ctx.words.get(j + 1) != Some(&"'s") {
+                break;
+            }
             gap += 1;
             // "met Ukraine's chief negotiator, A, and ...": a comma right
             // after a title phrase opens the appositive that names it.
@@ -1206,6 +1217,12 @@ impl<'r> Engine<'r> {
                 let thing = self.thing_left(ctx, f.start, from);
                 let bare = f.trigger.words.len() == 1 || f.trigger.words[0] == "as";
                 if subjects.is_empty() && bare {
+                    // "demands he called unacceptable", "formulations Moscow
+                    // considers unacceptable": the party of the reduced
+                    // relative clause judges the thing.
+                    subjects = self.judge_after_thing(ctx, f.start, from);
+                }
+                if subjects.is_empty() && bare {
                     // "A described X as a non-starter", "A called X unacceptable":
                     // A is the subject before the thing.
                     let before = self
@@ -1233,6 +1250,47 @@ impl<'r> Engine<'r> {
         let Some(object) = object else { return };
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
+        }
+    }
+
+    /// The party between a thing and an "unacceptable" at `at`, followed by
+    /// a verb of judging and at most two adverbs: "X he called absolutely
+    /// unacceptable".
+    fn judge_after_thing(&self, ctx: &Ctx<'_>, at: usize, lo: usize) -> Vec<String> {
+        let things = self.current_things();
+        let Some(thing) = things.iter().rev().find(|t| t.end < at && t.start >= lo) else {
+            return Vec::new();
+        };
+        let Some(k) = ctx.item_at[thing.end] else {
+            return Vec::new();
+        };
+        let verb = ctx.s.items[k].end;
+        let judging = ctx.words.get(verb).is_some_and(|w| {
+            matches!(
+                *w,
+                "called"
+                    | "calls"
+                    | "call"
+                    | "considers"
+                    | "considered"
+                    | "consider"
+                    | "deemed"
+                    | "deems"
+                    | "termed"
+                    | "terms"
+                    | "finds"
+                    | "found"
+                    | "described"
+                    | "describes"
+            )
+        });
+        let adverbs = at
+            .checked_sub(verb + 1)
+            .is_some_and(|n| n <= 2 && (verb + 1..at).all(|j| is_manner_adverb(ctx.words[j])));
+        if judging && adverbs {
+            self.side(ctx, &[k])
+        } else {
+            Vec::new()
         }
     }
 
