@@ -735,6 +735,22 @@ impl<'r> Engine<'r> {
                     .unwrap_or(main.len().min(1));
                 let mut a = self.side(ctx, &main[..split]);
                 let mut b = self.side(ctx, &main[split..]);
+                // "the meeting of A with B and C": the other side follows "with".
+                // Past a name right after its title ("the Russian president Vladimir Putin").
+                let with_at = main.last().map(|&k| {
+                    let mut w = ctx.s.items[k].end;
+                    while let Some(next) = ctx.item_at.get(w).copied().flatten() {
+                        w = ctx.s.items[next].end;
+                    }
+                    w
+                });
+                if b.is_empty()
+                    && included.is_empty()
+                    && let Some(w) = with_at.filter(|&w| ctx.words.get(w) == Some(&"with"))
+                {
+                    let (others, _) = self.right_group(ctx, w + 1, hi, false);
+                    b = self.side(ctx, &others);
+                }
                 let inc: Vec<String> = self.side(ctx, &included);
                 let (orig_a, orig_b) = (a.clone(), b.clone());
                 let mut to_a = Vec::new();
