@@ -201,6 +201,11 @@ impl<'r> Engine<'r> {
             }
         }
         self.drop_self_disputes(idx);
+        // "Will Putin meet Trump?", "Has Russia rejected the plan?": a
+        // question states nothing.
+        if is_question(&s.text) {
+            self.facts.retain(|f| f.provenance.sentence_idx != idx);
+        }
         // "A and B arrived in Moscow. They met Putin": the group a "they" stands for.
         let (opening, _) = self.right_group(&ctx, 0, ctx.words.len(), false);
         let opening = self.side(&ctx, &opening);
@@ -589,6 +594,16 @@ impl<'r> Engine<'r> {
                 .rules
                 .object_class(word)
                 .is_some_and(|c| c != ObjectClass::Modifier);
+            // "meet in Florida as the Kremlin prepares ...": a subordinate
+            // clause before any party is not the other side.
+            let subordinator = matches!(
+                word,
+                "as" | "while" | "because" | "although" | "though" | "whereas" | "amid" | "despite"
+            ) && j > 0
+                && ctx.words[j - 1] != "such";
+            if subordinator {
+                break;
+            }
             let after_with = from > 0 && ctx.words[from - 1] == "with";
             if thing_head && after_with && ctx.words.get(j + 1) != Some(&"'s") {
                 break;
@@ -1150,7 +1165,8 @@ impl<'r> Engine<'r> {
                             .find(|t| t.end == start)
                             .map(|t| t.thing.clone())
                     });
-                    self.thing_right(ctx, from, hi)
+                    self.ceding_object(ctx, from, hi)
+                        .or_else(|| self.thing_right(ctx, from, hi))
                         .or_else(|| self.relative_thing(ctx, f.start, lo))
                         .or(reduced)
                         .or_else(|| {
@@ -1267,6 +1283,43 @@ impl<'r> Engine<'r> {
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
         }
+    }
+
+    /// "ruled out withdrawing from the Donetsk region", "refused to pull its
+    /// troops out of Donbas", "will not hand over land": giving up a place
+    /// or land, right after a rejection, is ceding territory.
+    fn ceding_object(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<Thing> {
+        let words = &ctx.words;
+        let verb = (from..(from + 3).min(hi)).find(|&j| {
+            let next = words.get(j + 1).copied().unwrap_or("");
+            match words[j] {
+                "cede" | "ceding" | "surrender" | "surrendering" | "withdraw" | "withdrawing"
+                | "withdrawal" => true,
+                "give" | "giving" => next == "up",
+                "hand" | "handing" => next == "over",
+                "pull" | "pulling" => (j + 1..(j + 5).min(hi)).any(|t| words[t] == "out"),
+                _ => false,
+            }
+        })?;
+        let end = (verb + 12).min(hi);
+        let ceded = (verb + 1..end)
+            .take_while(|&t| words[t] != "," && words[t] != "but")
+            .any(|t| {
+                ctx.item_at[t].is_some_and(|k| is_place_kind(ctx.s.items[k].kind))
+                    || matches!(words[t], "land" | "lands" | "territory" | "territories")
+            });
+        if !ceded {
+            return None;
+        }
+        self.res
+            .rules
+            .things
+            .iter()
+            .find(|t| t.key == "ceding-territory")
+            .map(|t| Thing {
+                key: t.key.clone(),
+                label: t.label.clone(),
+            })
     }
 
     /// The party between a thing and an "unacceptable" at `at`, followed by
@@ -2151,6 +2204,12 @@ impl<'r> Engine<'r> {
         if self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional) {
             return;
         }
+        // "has not denied the claim", "never disputed it": no dispute.
+        if (f.start.saturating_sub(2).max(lo)..f.start)
+            .any(|j| matches!(ctx.words[j], "not" | "n't" | "never"))
+        {
+            return;
+        }
         // "denied that X had been surrounded": only a denied capture is a dispute.
         if ctx.words.get(f.end) == Some(&"that")
             && !(f.end..hi).any(|j| {
@@ -2467,8 +2526,14 @@ fn not_happened_after(words: &[&str]) -> bool {
                         | "considered"
                         | "expected"
                         | "possible"
+                        | "agenda"
                 )
             })
+            // "a meeting between A and B could take place in Istanbul"
+            || matches!(*w, "could" | "might" | "may")
+                && soon
+                    .iter()
+                    .any(|v| matches!(*v, "place" | "happen" | "occur" | "held"))
             || matches!(*w, "cancelled" | "canceled" | "postponed")
             || *w == "called" && words.get(i + 1) == Some(&"off")
     })
@@ -2502,6 +2567,13 @@ fn is_manner_adverb(word: &str) -> bool {
 
 fn is_place_kind(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Town | EntityKind::Region)
+}
+
+/// True when the sentence ends with a question mark (before any closing quote).
+fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', ')'])
+        .ends_with('?')
 }
 
 /// The comma inside a number written with thousands separators ("600,000").
