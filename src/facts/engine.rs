@@ -821,24 +821,7 @@ impl<'r> Engine<'r> {
                 }
                 if subject.is_empty() {
                     subject = self.left_group(ctx, f.start, lo);
-                    // "A held talks with B and is due to travel on for a meeting with C":
-                    // the subject of the coordinated verb is A, not B.
-                    let end = subject.iter().map(|&k| ctx.s.items[k].end).max();
-                    if let Some(end) = end
-                        && (end..f.start).any(|j| {
-                            ctx.words[j] == "and"
-                                && ctx
-                                    .words
-                                    .get(j + 1)
-                                    .is_some_and(|w| VERB_PHRASE_STARTS.contains(w))
-                        })
-                        && let Some(first) = (lo..end).find_map(|j| {
-                            ctx.item_at[j].filter(|&k| {
-                                let i = &ctx.s.items[k];
-                                i.as_party().is_some() && !i.modifier && !i.place
-                            })
-                        })
-                    {
+                    if let Some(first) = self.coordinated_verb_subject(ctx, &subject, f.start, lo) {
                         subject = vec![first];
                     }
                 }
@@ -893,6 +876,25 @@ impl<'r> Engine<'r> {
                 if subject.is_empty() {
                     subject = self.relative_owner(ctx, f.start);
                 }
+                // "A and B met Putin and then held talks with C": A and B.
+                let verb_after_and = f.start > lo && ctx.words[f.start - 1] == "and";
+                if let Some(first) = self
+                    .coordinated_verb_subject(ctx, &subject, f.start, lo)
+                    .or_else(|| {
+                        verb_after_and
+                            .then(|| self.first_party_from(ctx, lo, f.start - 1))
+                            .flatten()
+                            .filter(|k| !subject.contains(k))
+                    })
+                {
+                    let (group, _) =
+                        self.right_group(ctx, ctx.s.items[first].start, f.start, false);
+                    subject = if group.first() == Some(&first) {
+                        group
+                    } else {
+                        vec![first]
+                    };
+                }
                 let (objects, including) = self.right_group(ctx, f.end, hi, false);
                 let mut objects = self.with_including(ctx, &objects, including);
                 // "A and B discussed a plan drafted by C": C is not someone met; only
@@ -942,6 +944,41 @@ impl<'r> Engine<'r> {
             }
             _ => {}
         }
+    }
+
+    /// "A held talks with B and is due to travel on for a meeting with C":
+    /// when "and" and a verb phrase separate the nearest group from the
+    /// trigger at `at`, the subject of the coordinated verb is the first
+    /// party of the clause.
+    fn coordinated_verb_subject(
+        &self,
+        ctx: &Ctx<'_>,
+        subject: &[usize],
+        at: usize,
+        lo: usize,
+    ) -> Option<usize> {
+        let end = subject.iter().map(|&k| ctx.s.items[k].end).max()?;
+        let coordinated = (end..at).any(|j| {
+            ctx.words[j] == "and"
+                && ctx
+                    .words
+                    .get(j + 1)
+                    .is_some_and(|w| VERB_PHRASE_STARTS.contains(w))
+        });
+        if !coordinated {
+            return None;
+        }
+        self.first_party_from(ctx, lo, end)
+    }
+
+    /// The first party named in `lo..hi` (not a modifier, not a place).
+    fn first_party_from(&self, ctx: &Ctx<'_>, lo: usize, hi: usize) -> Option<usize> {
+        (lo..hi).find_map(|j| {
+            ctx.item_at[j].filter(|&k| {
+                let i = &ctx.s.items[k];
+                i.as_party().is_some() && !i.modifier && !i.place
+            })
+        })
     }
 
     /// "A, who spoke with B, ..." : the mention that owns the relative clause the trigger sits in.
@@ -2429,7 +2466,7 @@ fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
     j > lo && words[j - 1] == "they"
 }
 
-/// "the two leaders spoke", "both men met": two people named before stand
+/// "the two leaders spoke", "both men met", "the pair spoke": two people named before stand
 /// as the subject just before a meeting trigger.
 fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
     let j = subject_end_before(words, lo, at);
@@ -2439,9 +2476,13 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
             "men" | "women" | "leaders" | "presidents" | "ministers" | "envoys" | "officials"
         )
     };
-    j >= lo + 2
-        && noun(words[j - 1])
-        && (words[j - 2] == "both" || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
+    // "the pair also held a call with ..."
+    let the_pair = j >= lo + 2 && words[j - 1] == "pair" && words[j - 2] == "the";
+    the_pair
+        || j >= lo + 2
+            && noun(words[j - 1])
+            && (words[j - 2] == "both"
+                || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject

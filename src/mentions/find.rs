@@ -139,9 +139,10 @@ const HONORIFICS: [&str; 10] = [
     "mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss",
 ];
 /// Capitalised at the start of a sentence, never a first name.
-const FUNCTION_WORDS: [&str; 24] = [
+const FUNCTION_WORDS: [&str; 34] = [
     "the", "a", "an", "this", "that", "but", "and", "or", "if", "when", "after", "before", "as",
-    "while", "since", "in", "on", "at", "by", "for", "with", "from", "to", "of",
+    "while", "since", "in", "on", "at", "by", "for", "with", "from", "to", "of", "later",
+    "earlier", "then", "meanwhile", "separately", "also", "yesterday", "today", "there", "here",
 ];
 const LEADER_TITLES: [&str; 6] = [
     "leader",
@@ -150,6 +151,12 @@ const LEADER_TITLES: [&str; 6] = [
     "chancellor",
     "prime",
     "pm",
+];
+
+/// Lower-case particles inside personal names ("al-Burhan", "bin Salman",
+/// "van Rompuy").
+const NAME_PARTICLES: [&str; 11] = [
+    "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "da", "dos",
 ];
 
 /// Finds and resolves the mentions of `document`.
@@ -517,9 +524,14 @@ impl<'r> State<'r> {
             .iter()
             .filter(|p| {
                 let name = &self.analysis.entities[self.index[*p]].name;
-                name.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| translit_key(last) == key)
+                name.rsplit(' ').next().is_some_and(|last| {
+                    // "al-Burhan" answers to "Burhan" too.
+                    let bare = last
+                        .split_once('-')
+                        .filter(|(particle, _)| NAME_PARTICLES.contains(particle))
+                        .map_or(last, |(_, rest)| rest);
+                    translit_key(last) == key || translit_key(bare) == key
+                })
             })
             .cloned()
             .collect()
@@ -543,8 +555,27 @@ impl<'r> State<'r> {
                 continue;
             }
             let mut end = i;
-            while end < tokens.len() && !covered[end] && tokens[end].is_word && tokens[end].cap {
-                end += 1;
+            loop {
+                while end < tokens.len() && !covered[end] && tokens[end].is_word && tokens[end].cap
+                {
+                    end += 1;
+                }
+                // "Abdel Fattah al-Burhan", "Mohammed bin Salman": a lower-case
+                // particle between capitalised words stays in the name.
+                let particle = end > i
+                    && words
+                        .get(end)
+                        .is_some_and(|w| NAME_PARTICLES.contains(w) && !covered[end]);
+                let next = end + 1 + usize::from(words.get(end + 1) == Some(&"-"));
+                if particle
+                    && tokens
+                        .get(next)
+                        .is_some_and(|t| t.is_word && t.cap && !covered[next])
+                {
+                    end = next;
+                } else {
+                    break;
+                }
             }
             let run_end = end;
             // Strip leading titles and honorifics.
@@ -615,7 +646,11 @@ impl<'r> State<'r> {
         let res = self.res();
         let lex = &res.lexicon;
         let name = text[tokens[start].span.start..tokens[end - 1].span.end].to_string();
-        let n_words = end - start;
+        // Capitalised words only: particles ("al", "bin") and hyphens do not count.
+        let n_words = tokens[start..end]
+            .iter()
+            .filter(|t| t.is_word && t.cap)
+            .count();
         let item =
             |key: String, kind: EntityKind, party: Option<String>, place: bool, source: Source| {
                 Item {
@@ -1794,6 +1829,14 @@ mod tests {
         check(
             "Foreign Minister Sergei Lavrov landed. Lavrov spoke.",
             "Sergei Lavrov=sergei-lavrov | Lavrov=sergei-lavrov",
+        );
+    }
+
+    #[test]
+    fn name_particles_stay_in_the_name_and_the_surname_answers_without_them() {
+        check(
+            "Army chief Abdel Fattah al-Burhan landed. Later Burhan spoke.",
+            "Abdel Fattah al-Burhan=abdel-fattah-al-burhan | Burhan=abdel-fattah-al-burhan",
         );
     }
 
