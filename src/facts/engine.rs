@@ -1920,6 +1920,17 @@ impl<'r> Engine<'r> {
         if !negated && self.cue_before(ctx, f.start, lo, 4, Cue::Negation) {
             return;
         }
+        // "the so-called capture of X", "its alleged seizure": reported, not asserted.
+        let doubted = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| {
+            matches!(ctx.words[j], "alleged" | "purported")
+                || ctx.words[j] == "called"
+                    && j >= 2
+                    && ctx.words[j - 1] == "-"
+                    && ctx.words[j - 2] == "so"
+        });
+        if doubted {
+            return;
+        }
         let speech_at = (lo..f.start).rev().find(|&j| {
             self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()

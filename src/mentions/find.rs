@@ -140,9 +140,40 @@ const HONORIFICS: [&str; 10] = [
 ];
 /// Capitalised at the start of a sentence, never a first name.
 const FUNCTION_WORDS: [&str; 34] = [
-    "the", "a", "an", "this", "that", "but", "and", "or", "if", "when", "after", "before", "as",
-    "while", "since", "in", "on", "at", "by", "for", "with", "from", "to", "of", "later",
-    "earlier", "then", "meanwhile", "separately", "also", "yesterday", "today", "there", "here",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "after",
+    "before",
+    "as",
+    "while",
+    "since",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "of",
+    "later",
+    "earlier",
+    "then",
+    "meanwhile",
+    "separately",
+    "also",
+    "yesterday",
+    "today",
+    "there",
+    "here",
 ];
 const LEADER_TITLES: [&str; 6] = [
     "leader",
@@ -837,12 +868,15 @@ impl<'r> State<'r> {
             .any(|t| lex.org_words.contains(&text[t.span.start..t.span.end]));
         if has_org_word && n_words >= 2 {
             let key = self.unknown_entity(&name, EntityKind::Organization);
-            // "Ukraine's Southern Defence Forces": a body of that state acts for it.
-            let state = (start >= 2 && words[start - 1] == "'s")
+            // "Ukraine's Southern Defence Forces", "Ukraine's 7th Rapid Response
+            // Corps": a body of that state acts for it.
+            let ordinal = start >= 1 && is_ordinal(words[start - 1]);
+            let owner_end = start - usize::from(ordinal);
+            let state = (owner_end >= 2 && words[owner_end - 1] == "'s")
                 .then(|| {
                     items
                         .iter()
-                        .find(|i| i.end == start - 1 && i.kind == EntityKind::Country)
+                        .find(|i| i.end == owner_end - 1 && i.kind == EntityKind::Country)
                         .and_then(|i| i.party.clone())
                 })
                 .flatten();
@@ -1389,6 +1423,14 @@ fn gazetteer(text: &str, tokens: &[Token], res: &Resources) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// "7th", "92nd", "1st", "3rd": a unit number.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// Short all-caps surfaces must match exactly; capitalised ones need a capital in the text.
