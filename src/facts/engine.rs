@@ -1304,6 +1304,10 @@ impl<'r> Engine<'r> {
                         subjects = self.side(ctx, &self.left_group(ctx, start, from));
                     }
                 }
+                if subjects.is_empty() && f.trigger.rule == "rejected/not-happening" {
+                    // "membership is not going to happen, Trump said"
+                    subjects = self.speaker(ctx);
+                }
                 (subjects, thing)
             }
             TriggerForm::Possessive => {
