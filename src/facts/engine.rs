@@ -1924,6 +1924,14 @@ impl<'r> Engine<'r> {
         if !negated && self.cue_before(ctx, f.start, lo, 4, Cue::Negation) {
             return;
         }
+        // "the meeting, held at a golf club north of Miami": an event held somewhere.
+        let held_event = matches!(ctx.words[f.start], "held" | "holds" | "hold")
+            && f.trigger.words.len() == 1
+            && (ctx.words.get(f.end) == Some(&"at")
+                || f.start > 0 && ctx.words[f.start - 1] == ",");
+        if held_event {
+            return;
+        }
         // "the so-called capture of X", "its alleged seizure": reported, not asserted.
         let doubted = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| {
             matches!(ctx.words[j], "alleged" | "purported")
@@ -2156,23 +2164,40 @@ impl<'r> Engine<'r> {
                                         | "southwest"
                                         | "outskirts"
                                 );
+                    // "seized X and were advancing towards Y": a new verb
+                    // phrase between two places ends the list.
+                    let new_verb = last_place_end.is_some_and(|e| {
+                        (e..j).any(|k| {
+                            let w = ctx.words[k];
+                            matches!(w, "toward" | "towards")
+                                || w == "and"
+                                    && ctx.words.get(k + 1).is_some_and(|v| {
+                                        VERB_PHRASE_STARTS.contains(v)
+                                            || matches!(
+                                                *v,
+                                                "advancing" | "approaching" | "attacking"
+                                            )
+                                    })
+                        })
+                    });
                     let joined = last_place_end.is_some_and(|e| {
                         !locative
                             && ctx.words[e..j]
                                 .iter()
                                 .any(|w| matches!(*w, "and" | "," | "or" | "nor" | "as" | "("))
-                    });
+                    }) && !new_verb;
                     match last_place_end {
                         None if j <= f.end + 10 && !prep => {
                             places.push(item.entity.clone());
                             last_place_end = Some(item.end);
                         }
                         Some(_)
-                            if joined
-                                || matches!(
-                                    ctx.words[before],
-                                    "and" | "," | "or" | "nor" | "as" | "("
-                                ) =>
+                            if !new_verb
+                                && (joined
+                                    || matches!(
+                                        ctx.words[before],
+                                        "and" | "," | "or" | "nor" | "as" | "("
+                                    )) =>
                         {
                             if !places.contains(&item.entity) {
                                 places.push(item.entity.clone());
