@@ -211,12 +211,16 @@ fn example_articles_score_above_floor() {
 
 /// Articles written blind for evaluation (by a colleague who saw only the
 /// annotation guidelines and the catalogue of phrasings, never the rules):
-/// 30 short ones and 10 long ones in several outlets' styles. They measure
-/// how the rules generalise; the floors only stop a regression.
+/// 30 short ones, 10 long ones in several outlets' styles, and a fresh
+/// round of 12 (including other conflicts, an opinion column and a press
+/// conference). They measure how the rules generalise; the floors only stop
+/// a regression.
 #[test]
 fn blind_articles_score_above_floor() {
     let (p, r) = score_folder("tests/data/blind/short");
     assert!(p >= 0.78 && r >= 0.70, "blind short: P {p:.3} R {r:.3}");
     let (p, r) = score_folder("tests/data/blind/long");
-    assert!(p >= 0.80 && r >= 0.52, "blind long: P {p:.3} R {r:.3}");
+    assert!(p >= 0.80 && r >= 0.54, "blind long: P {p:.3} R {r:.3}");
+    let (p, r) = score_folder("tests/data/blind/fresh");
+    assert!(p >= 0.66 && r >= 0.44, "blind fresh: P {p:.3} R {r:.3}");
 }
