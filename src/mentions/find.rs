@@ -695,6 +695,16 @@ impl<'r> State<'r> {
                     source,
                 }
             };
+        // A document or lexicon person named by surname (or first name) alone.
+        let surname_item = |key: String| {
+            item(
+                key.clone(),
+                EntityKind::Person,
+                Some(key),
+                false,
+                Source::Surname,
+            )
+        };
         // Aliases set up earlier in the document.
         if let Some(key) = self.aliases.get(&name).cloned() {
             self.note_variant(&key, &name);
@@ -737,13 +747,7 @@ impl<'r> State<'r> {
         if n_words == 1 {
             let w = &name;
             if let Some(key) = self.resolve_surname(w) {
-                return Some(item(
-                    key.clone(),
-                    EntityKind::Person,
-                    Some(key),
-                    false,
-                    Source::Surname,
-                ));
+                return Some(surname_item(key));
             }
             if honorific {
                 let key = translit_key(w);
@@ -760,13 +764,7 @@ impl<'r> State<'r> {
                     .collect();
                 if found.len() == 1 {
                     let key = found[0].clone();
-                    return Some(item(
-                        key.clone(),
-                        EntityKind::Person,
-                        Some(key),
-                        false,
-                        Source::Surname,
-                    ));
+                    return Some(surname_item(key));
                 }
                 // "Sir Keir" before any full name: the one knight of the lexicon so called.
                 if found.is_empty() && start > 0 && matches!(words[start - 1], "sir" | "dame") {
@@ -778,13 +776,7 @@ impl<'r> State<'r> {
                     if let [knight] = knights[..] {
                         self.ensure_lexicon(knight);
                         let key = knight.key.clone();
-                        return Some(item(
-                            key.clone(),
-                            EntityKind::Person,
-                            Some(key),
-                            false,
-                            Source::Surname,
-                        ));
+                        return Some(surname_item(key));
                     }
                 }
             }
@@ -853,13 +845,7 @@ impl<'r> State<'r> {
                 .collect();
             if found.len() == 1 {
                 let key = found[0].clone();
-                return Some(item(
-                    key.clone(),
-                    EntityKind::Person,
-                    Some(key),
-                    false,
-                    Source::Surname,
-                ));
+                return Some(surname_item(key));
             }
         }
         // Typed by context.
