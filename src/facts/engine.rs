@@ -861,7 +861,16 @@ impl<'r> Engine<'r> {
             }
             TriggerForm::Passive => {
                 let objects = self.left_group(ctx, f.start, lo);
-                let (agents, _) = self.right_group(ctx, f.end, hi, false);
+                // "was greeted at the airport by B": the agent follows a later "by".
+                let agents_from = if rule == "met/passive-gap" {
+                    match (f.end..hi.min(f.end + 6)).find(|&j| ctx.words[j] == "by") {
+                        Some(by) => by + 1,
+                        None => return,
+                    }
+                } else {
+                    f.end
+                };
+                let (agents, _) = self.right_group(ctx, agents_from, hi, false);
                 let (a, mut b) = (self.side(ctx, &agents), self.side(ctx, &objects));
                 // "The morning session was hosted by A": A met the parties of that session.
                 let event_before = (lo..f.start)
