@@ -1222,9 +1222,7 @@ impl<'r> Engine<'r> {
                                 .flatten()
                         })
                         .or_else(|| {
-                            // "will never give up Donbas": a place given up is territory ceded.
-                            let ceding = ["cede", "give", "hand", "surrender", "withdraw"];
-                            // "give up Donbas", "give up the Donbas"
+                            // "will never recognise (the) Crimea as Russian"
                             let at = f.end + usize::from(ctx.words.get(f.end) == Some(&"the"));
                             let place = ctx
                                 .item_at
@@ -1233,36 +1231,21 @@ impl<'r> Engine<'r> {
                                 .flatten()
                                 .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
                             let recognise = ["recognise", "recognize"];
-                            if form == TriggerForm::Never
+                            let recognising = form == TriggerForm::Never
                                 && place
                                 && f.trigger
                                     .words
                                     .iter()
-                                    .any(|w| recognise.contains(&w.as_str()))
-                            {
-                                // "will never recognise Crimea as Russian"
-                                let k = ctx.item_at[at]?;
-                                let name = span_text(ctx, ctx.s.items[k].start, ctx.s.items[k].end);
-                                let label = format!("recognition of {name}");
-                                return Some(Thing {
-                                    key: slug(&label),
-                                    label,
-                                });
+                                    .any(|w| recognise.contains(&w.as_str()));
+                            if !recognising {
+                                return None;
                             }
-                            (form == TriggerForm::Never
-                                && place
-                                && f.trigger.words.iter().any(|w| ceding.contains(&w.as_str())))
-                            .then(|| {
-                                self.res
-                                    .rules
-                                    .things
-                                    .iter()
-                                    .find(|t| t.key == "ceding-territory")
-                            })
-                            .flatten()
-                            .map(|t| Thing {
-                                key: t.key.clone(),
-                                label: t.label.clone(),
+                            let k = ctx.item_at[at]?;
+                            let name = span_text(ctx, ctx.s.items[k].start, ctx.s.items[k].end);
+                            let label = format!("recognition of {name}");
+                            Some(Thing {
+                                key: slug(&label),
+                                label,
                             })
                         })
                 };
@@ -2194,7 +2177,7 @@ impl<'r> Engine<'r> {
                             && ctx.words[e..j]
                                 .iter()
                                 .any(|w| matches!(*w, "and" | "," | "or" | "nor" | "as" | "("))
-                    }) && !new_verb;
+                    });
                     match last_place_end {
                         None if j <= f.end + 10 && !prep => {
                             places.push(item.entity.clone());
