@@ -798,9 +798,21 @@ impl<'r> Engine<'r> {
                 let mut subject: Vec<usize> = Vec::new();
                 let mut p = f.start;
                 while p > 0
-                    && (ctx.words[p - 1] == "weekend"
-                        || ctx.words[p - 1] == "upcoming"
-                        || ctx.words[p - 1] == "phone")
+                    && matches!(
+                        ctx.words[p - 1],
+                        "weekend"
+                            | "upcoming"
+                            | "phone"
+                            | "telephone"
+                            | "earlier"
+                            | "previous"
+                            | "recent"
+                            | "latest"
+                            | "first"
+                            | "last"
+                            | "lengthy"
+                            | "private"
+                    )
                 {
                     p -= 1;
                 }
@@ -811,13 +823,35 @@ impl<'r> Engine<'r> {
                 {
                     subject.push(k);
                 }
+                // A possessive pronoun's owner, when it lies outside this clause.
+                let mut owner: Vec<String> = Vec::new();
                 if subject.is_empty() && p >= 1 && matches!(ctx.words[p - 1], "his" | "her") {
-                    // "a day after his talks with B": the sentence's first person.
+                    // "a day after his talks with B": the sentence's first person,
+                    // else the person named last before this sentence.
                     if let Some(k) = ctx.s.items.iter().position(|i| {
                         i.kind == EntityKind::Person && i.as_party().is_some() && i.end < p
                     }) {
                         subject.push(k);
+                    } else if let Some(last) = self.recent_persons.last() {
+                        owner.push(last.clone());
                     }
+                }
+                // "A and B briefed C on their talks with D": the nearest coordinated
+                // group before it, else the last group named before this sentence.
+                if subject.is_empty() && p >= 1 && ctx.words[p - 1] == "their" {
+                    let nearest = (0..ctx.s.items.len())
+                        .rev()
+                        .filter(|&k| ctx.s.items[k].end < p && ctx.s.items[k].as_party().is_some())
+                        .map(|k| self.left_group(ctx, ctx.s.items[k].end, 0))
+                        .find(|group| group.len() >= 2);
+                    owner = match nearest {
+                        Some(group) => self.side(ctx, &group),
+                        None => self.last_plural.clone(),
+                    };
+                }
+                if subject.is_empty() && !owner.is_empty() {
+                    self.pair(ctx, &owner, &objects, status, rule, 0.6);
+                    return;
                 }
                 if subject.is_empty() {
                     subject = self.left_group(ctx, f.start, lo);
@@ -1313,9 +1347,38 @@ impl<'r> Engine<'r> {
             _ => return,
         };
         let Some(object) = object else { return };
+        let mut subjects = subjects;
+        if rule == "proposed/authored" && !subjects.is_empty() {
+            subjects.extend(self.co_authors(ctx, f.end, hi));
+            subjects.dedup();
+        }
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
         }
+    }
+
+    /// "co-wrote the plan with B", "drafted it together with B": the parties
+    /// after a "with" that follows the authoring verb's object in the same
+    /// clause (no comma between) wrote it too.
+    fn co_authors(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> Vec<String> {
+        let Some(with) = (from..hi.min(from + 10))
+            .take_while(|&j| ctx.words[j] != ",")
+            .find(|&j| ctx.words[j] == "with")
+        else {
+            return Vec::new();
+        };
+        // "drafted a plan with security guarantees": only a party right after "with".
+        let Some(first) = ctx.item_at.get(with + 1).copied().flatten() else {
+            return Vec::new();
+        };
+        let (group, _) = self.right_group(ctx, with + 1, hi, false);
+        let item = &ctx.s.items[first];
+        if group.is_empty() && item.kind == EntityKind::Person {
+            // Inside an appositive ("A, the envoy who co-wrote it with B,") a
+            // person is marked as a modifier of A, yet still the co-author.
+            return vec![item.entity.clone()];
+        }
+        self.side(ctx, &group)
     }
 
     /// "ruled out withdrawing from the Donetsk region", "refused to pull its
@@ -1922,6 +1985,13 @@ impl<'r> Engine<'r> {
             && (ctx.words.get(f.end) == Some(&"at")
                 || f.start > 0 && ctx.words[f.start - 1] == ",");
         if held_event {
+            return;
+        }
+        // "the occupied part of the region", "an occupied village": a state, not a claim.
+        let attributive = ctx.words[f.start] == "occupied"
+            && f.start > 0
+            && matches!(ctx.words[f.start - 1], "the" | "a" | "an" | "its" | "their");
+        if attributive {
             return;
         }
         // "the so-called capture of X", "its alleged seizure": reported, not asserted.

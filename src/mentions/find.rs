@@ -629,6 +629,11 @@ impl<'r> State<'r> {
             if start == i && i > 0 && lex.title_words.contains(words[i - 1]) {
                 had_title = true;
             }
+            // "The mayor, Serhii Lytvak, said": a title, a comma, then the name.
+            if start == i && i > 1 && words[i - 1] == "," && lex.title_words.contains(words[i - 2])
+            {
+                had_title = true;
+            }
             // "Russias Defense Ministry": a state whose apostrophe was lost, then the rest.
             if start + 1 < end
                 && let Some(k) = text[tokens[start].span.start..tokens[start].span.end]
@@ -1058,7 +1063,11 @@ impl<'r> State<'r> {
                     }
                     break;
                 }
-                if lex.title_words.contains(w) || HONORIFICS.contains(&w) {
+                // "Trump's envoys Witkoff and Kushner": a plural title names a list.
+                let plural_title = w
+                    .strip_suffix('s')
+                    .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one));
+                if lex.title_words.contains(w) || HONORIFICS.contains(&w) || plural_title {
                     has_title = true;
                     j -= 1;
                     prefix_start = j;
@@ -1592,8 +1601,12 @@ fn appositive_place(words: &[&str], end: usize) -> bool {
 /// ", a brigade spokesman": the name before is a person.
 fn appositive_title(lex: &crate::resources::Lexicon, words: &[&str], end: usize) -> bool {
     words.get(end) == Some(&",")
-        && (end + 1..(end + 6).min(words.len()))
-            .any(|t| lex.title_words.contains(words[t]) && words[t] != "head")
+        && (end + 1..(end + 6).min(words.len())).any(|t| {
+            lex.title_words.contains(words[t])
+                && (words[t] != "head" || words.get(t + 1) == Some(&"of"))
+        })
+        // "X, who heads the centre, ...": "who" stands for a person.
+        || words.get(end) == Some(&",") && words.get(end + 1) == Some(&"who")
         || words
             .get(end)
             .is_some_and(|w| matches!(*w, "said" | "says" | "told"))
