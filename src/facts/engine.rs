@@ -896,6 +896,29 @@ impl<'r> Engine<'r> {
             TriggerForm::Passive => {
                 let objects = self.left_group(ctx, f.start, lo);
                 // "was greeted at the airport by B": the agent follows a later "by".
+                // "Putin was joined at the table by A and by B", "Witkoff was
+                // accompanied by Kushner": A and B join that side of the last
+                // meeting and meet its other parties.
+                if rule == "met/joined-by" {
+                    let by = (f.end - 1..hi.min(f.end + 6)).find(|&j| ctx.words[j] == "by");
+                    let Some(by) = by else { return };
+                    let (agents, _) = self.right_group(ctx, by + 1, hi, false);
+                    let host = self.side(ctx, &objects);
+                    let others: Vec<String> = self
+                        .last_meeting
+                        .iter()
+                        .filter(|p| !host.contains(p))
+                        .cloned()
+                        .collect();
+                    if host.is_empty() || others.len() == self.last_meeting.len() {
+                        return; // the host took no part in the last meeting
+                    }
+                    let agents = self.side(ctx, &agents);
+                    let before = self.last_meeting.clone();
+                    self.pair(ctx, &agents, &others, status, rule, 0.6);
+                    self.last_meeting = before;
+                    return;
+                }
                 let agents_from = if rule == "met/passive-gap" {
                     match (f.end..hi.min(f.end + 6)).find(|&j| ctx.words[j] == "by") {
                         Some(by) => by + 1,
@@ -2164,7 +2187,15 @@ impl<'r> Engine<'r> {
                 }
             }
             let slo = self.clause_start(ctx, s, false);
-            let speaker = self.side(ctx, &self.left_group(ctx, s, slo));
+            let mut speaker = self.side(ctx, &self.left_group(ctx, s, slo));
+            // "A reported the capture to Putin, and said ...": the speaker of a
+            // coordinated "and said" is the sentence's subject, not the object before it.
+            if s >= 1
+                && ctx.words[s - 1] == "and"
+                && let Some(first) = self.first_party_from(ctx, 0, s - 1)
+            {
+                speaker = self.side(ctx, &[first]);
+            }
             if let Some(first) = speaker.first() {
                 let unknown_org = self.kinds.get(first) == Some(&EntityKind::Organization)
                     && self.res.lexicon.entity(first).is_none();
@@ -2181,6 +2212,12 @@ impl<'r> Engine<'r> {
                 && ctx.item_at[j].is_none()
                 && ctx.words[j] != "claim"
             {
+                // "A presented the captures to B, and said ...": A speaks.
+                if ctx.words[j - 1] == "and"
+                    && let Some(first) = self.first_party_from(ctx, 0, f.start)
+                {
+                    return self.side(ctx, &[first]).into_iter().next();
+                }
                 let group = self.side(ctx, &self.left_group(ctx, j, f.end));
                 if let Some(first) = group.first() {
                     return Some(first.clone());
@@ -2285,6 +2322,26 @@ impl<'r> Engine<'r> {
                 }
             }
             j += 1;
+        }
+        // "reported both captures to Putin", "announced the capture on Sunday":
+        // a capture noun with no place of its own is the capture just claimed.
+        let capture_noun = f.trigger.words.len() == 1
+            && matches!(
+                ctx.words[f.start],
+                "capture" | "captures" | "seizure" | "fall"
+            )
+            && ctx.words.get(f.end) != Some(&"of");
+        if places.is_empty() && capture_noun && f.start > 0 {
+            match ctx.words[f.start - 1] {
+                "both" => {
+                    let n = self.last_claim_places.len();
+                    return self.last_claim_places[n.saturating_sub(2)..].to_vec();
+                }
+                "the" | "its" => {
+                    return self.last_claim_places.last().cloned().into_iter().collect();
+                }
+                _ => {}
+            }
         }
         if places.is_empty() {
             // "Huliaipole taken", "P had been captured", "neither P nor Q have been fully captured"

@@ -1628,7 +1628,7 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
     // titled name in a list ("German Chancellor Friedrich Merz, Macron and ...").
     let titled = close.is_some_and(|c| {
         c > from
-            && c - from <= 8
+            && c - from <= 10
             && words[from..c].iter().any(|w| lex.title_words.contains(*w))
             && lex.title_words.contains(words[c - 1])
     });
