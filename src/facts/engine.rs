@@ -585,6 +585,23 @@ impl<'r> Engine<'r> {
                     j += 1;
                     continue;
                 }
+                // "a delegation led at that point by A", "a team then headed by A"
+                if matches!(ctx.words[j - 1], "led" | "headed")
+                    && let Some(by) = (j..hi.min(j + 4)).find(|&b| ctx.words[b] == "by")
+                    && (j..by).all(|b| ctx.item_at[b].is_none() && ctx.words[b] != ",")
+                {
+                    j = by + 1;
+                    continue;
+                }
+                if word == "then"
+                    && ctx
+                        .words
+                        .get(j + 1)
+                        .is_some_and(|w| matches!(*w, "led" | "headed"))
+                {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             // "sabotaging the talks with demands he called ...": a thing
@@ -851,6 +868,21 @@ impl<'r> Engine<'r> {
                 }
                 if subject.is_empty() && !owner.is_empty() {
                     self.pair(ctx, &owner, &objects, status, rule, 0.6);
+                    return;
+                }
+                // "A will meet B, followed by talks with C": A, the first side of
+                // the meeting just found in this sentence.
+                if subject.is_empty()
+                    && p >= 2
+                    && ctx.words[p - 2..p] == ["followed", "by"]
+                    && self
+                        .facts
+                        .last()
+                        .is_some_and(|f| f.provenance.sentence_idx == ctx.idx)
+                    && let Some(first) = self.last_meeting.first()
+                {
+                    let a = vec![first.clone()];
+                    self.pair(ctx, &a, &objects, status, rule, 0.6);
                     return;
                 }
                 if subject.is_empty() {
@@ -1126,7 +1158,9 @@ impl<'r> Engine<'r> {
                         .cue_at(&ctx.words, j, Cue::Conditional)
                         .is_some()
             });
-            if proposal {
+            // "a Trump-Putin summit is not yet on the agenda"
+            let hi = self.clause_end(ctx, b.end, true);
+            if proposal || not_happened_after(&ctx.words[b.end..hi.max(b.end)]) {
                 continue;
             }
             let (pa, pb) = (a.entity.clone(), b.entity.clone());
@@ -2708,7 +2742,13 @@ fn event_called_off(words: &[&str]) -> bool {
 fn not_happened_after(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let soon = &words[i + 1..(i + 4).min(words.len())];
+        // "is not yet on the agenda", "was not being prepared"
+        let later = &words[i + 1..(i + 6).min(words.len())];
         matches!(*w, "not" | "n't" | "never")
+            && later
+                .iter()
+                .any(|v| matches!(*v, "agenda" | "prepared" | "preparation"))
+            || matches!(*w, "not" | "n't" | "never")
             && soon.iter().any(|v| {
                 matches!(
                     *v,

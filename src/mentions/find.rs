@@ -998,11 +998,26 @@ impl<'r> State<'r> {
                             "seized" | "captured" | "taken" | "liberated"
                         )
                     })
+                    // "it has ruled out", "it has rejected", "it had denied"
+                    || matches!(next.lower.as_str(), "has" | "had")
+                        && tokens.get(t + 2).is_some_and(|v| {
+                            matches!(
+                                v.lower.as_str(),
+                                "ruled" | "rejected" | "refused" | "denied" | "proposed" | "said"
+                            )
+                        })
             });
             if token.lower != "it" || !reporting {
                 continue;
             }
-            let left = items.iter().rev().find(|i| i.end <= t && is_actor(i));
+            // "Moscow insists that Kyiv must ..., and it has ruled out ...": after
+            // ", and" the "it" continues the sentence's first actor.
+            let coordinated = t >= 2 && tokens[t - 1].lower == "and" && tokens[t - 2].lower == ",";
+            let left = if coordinated {
+                items.iter().find(|i| i.end <= t && is_actor(i))
+            } else {
+                items.iter().rev().find(|i| i.end <= t && is_actor(i))
+            };
             if let Some(actor) = left.cloned().or_else(|| self.last_actor.clone()) {
                 found.push(Item {
                     start: t,
