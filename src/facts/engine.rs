@@ -2388,7 +2388,11 @@ impl<'r> Engine<'r> {
                 let mut found: Vec<String> = ctx.s.items[..]
                     .iter()
                     .filter(|i| {
-                        i.end <= f.start && i.start >= lo && is_place_kind(i.kind) && !i.modifier
+                        i.end <= f.start
+                            && i.start >= lo
+                            && is_place_kind(i.kind)
+                            && !i.modifier
+                            && !locates_place_before(ctx, i.start)
                     })
                     .map(|i| i.entity.clone())
                     .collect();
@@ -2739,6 +2743,21 @@ fn event_called_off(words: &[&str]) -> bool {
 
 /// The rest of a clause says the event named before it did not or will not
 /// take place ("has not been agreed", "was called off", "was cancelled").
+/// "Bilohiria in the Zaporizhzhia region": the mention starting at `start`
+/// only locates the place named just before it.
+fn locates_place_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    let mut j = start;
+    if j > 0 && ctx.words[j - 1] == "the" {
+        j -= 1;
+    }
+    j >= 2
+        && ctx.words[j - 1] == "in"
+        && ctx.item_at[j - 2].is_some_and(|k| {
+            let item = &ctx.s.items[k];
+            item.end == j - 1 && is_place_kind(item.kind)
+        })
+}
+
 fn not_happened_after(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let soon = &words[i + 1..(i + 4).min(words.len())];

@@ -1585,6 +1585,13 @@ fn captured_before(
     s > 0
         && (rules.capture_ends_at(words, s)
             || s > 1 && words[s - 1] == "of" && place_nouns(words[s - 2])
+            // "the battle for X", "fighting was continuing for X"
+            || s > 1
+                && words[s - 1] == "for"
+                && matches!(
+                    words[s - 2],
+                    "battle" | "battles" | "fighting" | "fight" | "continuing" | "continues"
+                )
             || words[s - 1] == "including"
                 && (s.saturating_sub(6)..s).any(|j| place_nouns(words[j])))
 }

@@ -200,7 +200,9 @@ impl Lexicon {
                 });
             }
         }
-        for word in ["of", "the", "and", "in", "to", "for", "at"] {
+        // Function words of multi-word titles, and "joint" ("Chairman of the Joint
+        // Chiefs"), which opens organisation names ("Joint Forces Task Force").
+        for word in ["of", "the", "and", "in", "to", "for", "at", "joint"] {
             title_words.remove(word);
         }
         for (_, key) in metonyms.iter().chain(demonyms.iter()) {

@@ -280,10 +280,8 @@ impl Rules {
             return Vec::new();
         };
         list.iter()
-            .filter(|t| phrase_at(words, at, &t.words))
-            .map(|t| PhraseMatch {
-                trigger: t,
-                len: t.words.len(),
+            .filter_map(|t| {
+                trigger_len(words, at, &t.words).map(|len| PhraseMatch { trigger: t, len })
             })
             .collect()
     }
@@ -334,6 +332,23 @@ fn words(phrase: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Length in the text of a trigger phrase starting at `words[at]`, if it
+/// is there. A "still" inside the text may sit between the phrase's words
+/// ("fighting was still continuing in").
+fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
+    let mut j = at;
+    for (i, p) in phrase.iter().enumerate() {
+        if i > 0 && p != "still" && words.get(j).is_some_and(|w| w.as_ref() == "still") {
+            j += 1;
+        }
+        if words.get(j).is_none_or(|w| w.as_ref() != p) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j - at)
 }
 
 fn phrase_at<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> bool {
