@@ -505,8 +505,28 @@ impl<'r> Engine<'r> {
         let mut j = from;
         let mut gap = 0;
         let mut linked = true;
+        // Inside "…, which also included B," the members named are still the list's.
+        let mut in_included = false;
         while j < hi {
-            if ctx.foreign(j, from) && !group.is_empty() {
+            // "a delegation led by A, which also included B": B is on A's side.
+            let at = j + usize::from(ctx.words[j] == ",");
+            let relative_included = !group.is_empty()
+                && including.is_none()
+                && matches!(ctx.words.get(at), Some(&"that") | Some(&"which"))
+                && ctx.words[at + 1..hi.min(at + 3)]
+                    .iter()
+                    .position(|w| matches!(*w, "included" | "includes"))
+                    .is_some_and(|p| p == 0 || ctx.words[at + 1] == "also");
+            if relative_included {
+                including = Some(group.len());
+                linked = true;
+                in_included = true;
+                j = (at + 1..hi)
+                    .find(|&k| matches!(ctx.words[k], "included" | "includes"))
+                    .map_or(hi, |k| k + 1);
+                continue;
+            }
+            if ctx.foreign(j, from) && !group.is_empty() && !in_included {
                 j += 1;
                 continue;
             }
@@ -566,6 +586,28 @@ impl<'r> Engine<'r> {
                 if word == "including" && including.is_none() {
                     including = Some(group.len());
                     linked = true;
+                    j += 1;
+                    continue;
+                }
+                // "Ushakov himself and Dmitriev"
+                if matches!(word, "himself" | "herself" | "themselves") {
+                    j += 1;
+                    continue;
+                }
+                // "A and sovereign wealth fund chief B": a title phrase before a name.
+                let title_before_name = linked
+                    && word.chars().all(|c| c.is_ascii_lowercase())
+                    && (j + 1..hi.min(j + 5)).any(|t| {
+                        lex.title_words.contains(ctx.words[t])
+                            && ctx
+                                .item_at
+                                .get(t + 1)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|k| ctx.s.items[k].kind == EntityKind::Person)
+                            && (j..t).all(|u| ctx.item_at[u].is_none() && ctx.words[u] != ",")
+                    });
+                if title_before_name {
                     j += 1;
                     continue;
                 }
@@ -964,10 +1006,22 @@ impl<'r> Engine<'r> {
                 // "The morning session was hosted by A": A met the parties of that session.
                 let event_before = (lo..f.start)
                     .any(|j| self.res.rules.cue_at(&ctx.words, j, Cue::Event).is_some());
-                if b.is_empty() && event_before {
+                // "On the Russian side the talks were attended by A": a side of
+                // A's own is no other party.
+                let own_side =
+                    !b.is_empty() && b.iter().all(|x| a.iter().all(|y| self.same_side(x, y)));
+                if (b.is_empty() || own_side) && event_before {
                     b = self.last_meeting.clone();
                 }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
+            }
+            TriggerForm::Active | TriggerForm::Joined if rule == "met/joined-inverted" => {
+                // "On the Russian side of the table were A and B", "Also present
+                // were A and B": they took part in the last meeting.
+                let (group, _) = self.right_group(ctx, f.end, hi, false);
+                let joined = self.side(ctx, &group);
+                let others = self.last_meeting.clone();
+                self.pair(ctx, &joined, &others, status, rule, 0.6);
             }
             TriggerForm::Active | TriggerForm::Joined => {
                 let mut subject = self.left_group(ctx, f.start, lo);

@@ -335,12 +335,13 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 /// Length in the text of a trigger phrase starting at `words[at]`, if it
-/// is there. A "still" inside the text may sit between the phrase's words
-/// ("fighting was still continuing in").
+/// is there. A "still" or an "also" inside the text may sit between the
+/// phrase's words ("fighting was still continuing in", "was also attended by").
 fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
     let mut j = at;
     for (i, p) in phrase.iter().enumerate() {
-        if i > 0 && p != "still" && words.get(j).is_some_and(|w| w.as_ref() == "still") {
+        let inserted = |w: &S| matches!(w.as_ref(), "still" | "also") && w.as_ref() != p;
+        if i > 0 && words.get(j).is_some_and(inserted) {
             j += 1;
         }
         if words.get(j).is_none_or(|w| w.as_ref() != p) {
