@@ -1458,7 +1458,20 @@ impl<'r> Engine<'r> {
             _ => return,
         };
         let Some(object) = object else { return };
-        let mut subjects = subjects;
+        // "Zelensky said Kyiv will not hand over land", "Moscow cannot accept
+        // them, Ushakov said": a named person of that state, stating its stance,
+        // holds it.
+        let mut subjects: Vec<String> = subjects
+            .into_iter()
+            .map(|s| {
+                let state = self.kinds.get(&s) == Some(&EntityKind::Country);
+                state
+                    .then(|| self.reporting_person(ctx, f, &s))
+                    .flatten()
+                    .filter(|p| self.affiliation(p) == Some(s.as_str()))
+                    .unwrap_or(s)
+            })
+            .collect();
         if rule == "proposed/authored" && !subjects.is_empty() {
             subjects.extend(self.co_authors(ctx, f.end, hi));
             subjects.dedup();
@@ -1466,6 +1479,60 @@ impl<'r> Engine<'r> {
         for subject in subjects {
             self.add_stance(ctx, relation, &subject, object.clone(), &rule, 0.7);
         }
+    }
+
+    /// The named person whose speech verb governs the clause of the trigger
+    /// `f`: "A said (that) Kyiv will not ...", "A said Moscow considers ...",
+    /// or "..., A said." / "..., he said." closing it. Not a speaker of
+    /// another clause ("A said X, with Moscow pushing for Y, which Kyiv
+    /// rejects").
+    fn reporting_person(&self, ctx: &Ctx<'_>, f: &Found<'_>, state: &str) -> Option<String> {
+        let rules = &self.res.rules;
+        let speech = |j: usize| {
+            ctx.item_at[j].is_none() && rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+        };
+        let person_before = |j: usize| {
+            let k = ctx.item_at.get(j.checked_sub(1)?).copied().flatten()?;
+            let item = &ctx.s.items[k];
+            (item.kind == EntityKind::Person && !item.modifier).then(|| item.entity.clone())
+        };
+        // Before: "A (repeatedly) said (that)", then the state's mention.
+        let mention = ctx
+            .s
+            .items
+            .iter()
+            .rev()
+            .find(|i| i.end <= f.start && !i.modifier && i.party.as_deref() == Some(state));
+        if let Some(mention) = mention {
+            // "said (on Monday) (that)": a few plain words may come between.
+            let said = (mention.start.saturating_sub(5)..mention.start)
+                .rev()
+                .take_while(|&j| ctx.item_at[j].is_none() && ctx.words[j] != ",")
+                .find(|&j| speech(j));
+            if let Some(said) = said {
+                let mut at = said;
+                while at >= 1
+                    && (is_manner_adverb(ctx.words[at - 1])
+                        || matches!(ctx.words[at - 1], "has" | "have" | "had"))
+                {
+                    at -= 1;
+                }
+                if let Some(p) = person_before(at) {
+                    return Some(p);
+                }
+            }
+        }
+        // After: ", A said" ending the sentence.
+        let n = ctx.words.len();
+        (f.end..n)
+            .filter(|&j| speech(j) && n - j <= 3)
+            .find_map(|j| {
+                let k = ctx.item_at.get(j - 1).copied().flatten()?;
+                let start = ctx.s.items[k].start;
+                (start >= 1 && ctx.words[start - 1] == ",")
+                    .then(|| person_before(j))
+                    .flatten()
+            })
     }
 
     /// "co-wrote the plan with B", "drafted it together with B": the parties
