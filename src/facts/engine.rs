@@ -657,7 +657,16 @@ impl<'r> Engine<'r> {
             // clause before any party is not the other side.
             let subordinator = matches!(
                 word,
-                "as" | "while" | "because" | "although" | "though" | "whereas" | "amid" | "despite"
+                "as" | "while"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "amid"
+                    | "despite"
+                    // "held a phone call that convinced the White House"
+                    | "that"
+                    | "which"
             ) && j > 0
                 && ctx.words[j - 1] != "such";
             if subordinator {
@@ -1015,6 +1024,57 @@ impl<'r> Engine<'r> {
                 }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
             }
+            TriggerForm::Active if rule == "met/spent-with" => {
+                // "A spent five hours with B", "A spent the evening with B":
+                // only a stretch of time between the verb and "with".
+                let time_word = |w: &str| {
+                    w.chars().all(|c| c.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "a" | "an"
+                                | "the"
+                                | "one"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "several"
+                                | "almost"
+                                | "nearly"
+                                | "about"
+                                | "more"
+                                | "than"
+                                | "hour"
+                                | "hours"
+                                | "day"
+                                | "days"
+                                | "minutes"
+                                | "evening"
+                                | "morning"
+                                | "afternoon"
+                                | "night"
+                        )
+                };
+                let Some(with) = (f.end..hi.min(f.end + 9))
+                    .take_while(|&j| {
+                        // "spent two days in Miami with B"
+                        let place =
+                            ctx.item_at[j].is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                        ctx.words[j] == "with"
+                            || time_word(ctx.words[j])
+                            || place
+                            || matches!(ctx.words[j], "in" | "at")
+                    })
+                    .find(|&j| ctx.words[j] == "with")
+                else {
+                    return;
+                };
+                let subject = self.left_group(ctx, f.start, lo);
+                let (objects, _) = self.right_group(ctx, with + 1, hi, false);
+                let (a, b) = (self.side(ctx, &subject), self.side(ctx, &objects));
+                self.pair(ctx, &a, &b, status, rule, 0.7);
+            }
             TriggerForm::Active | TriggerForm::Joined if rule == "met/joined-inverted" => {
                 // "On the Russian side of the table were A and B", "Also present
                 // were A and B": they took part in the last meeting.
@@ -1084,7 +1144,7 @@ impl<'r> Engine<'r> {
                                 || [
                                     "in", "on", "at", "for", "last", "this", "today", "by", "over",
                                     "via", "again", "twice", "late", "early", "amid", "after",
-                                    "ahead", "as", "despite",
+                                    "ahead", "as", "despite", "that", "which",
                                 ]
                                 .contains(w)
                         }))
