@@ -1458,7 +1458,12 @@ impl<'r> Engine<'r> {
             }
             TriggerForm::Passive => {
                 let (agents, _) = self.right_group(ctx, f.end, hi, false);
-                (self.side(ctx, &agents), self.thing_left(ctx, f.start, lo))
+                // "It was drawn up by A": the thing named last.
+                let it = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| ctx.words[j] == "it");
+                let thing = self
+                    .thing_left(ctx, f.start, lo)
+                    .or_else(|| it.then(|| self.recent_thing(ctx, f.start)).flatten());
+                (self.side(ctx, &agents), thing)
             }
             TriggerForm::Adjectival => {
                 let subject = f.start.checked_sub(2).and_then(|p| ctx.item_at[p]);
