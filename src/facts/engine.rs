@@ -128,6 +128,34 @@ const GROUP_LINK_WORDS: [&str; 8] = [
     "headed",
 ];
 
+/// Words of a stretch of time ("spent five hours with", "spent the evening with").
+const TIME_SPAN_WORDS: [&str; 24] = [
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "several",
+    "almost",
+    "nearly",
+    "about",
+    "more",
+    "than",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "minutes",
+    "evening",
+    "morning",
+    "afternoon",
+    "night",
+];
+
 /// Words that may stand inside a title before a name ("new chief negotiator").
 const TITLE_FILLERS: [&str; 10] = [
     "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
@@ -776,11 +804,7 @@ impl<'r> Engine<'r> {
         if self.cancelled(ctx, f, lo) {
             return;
         }
-        let planned = self.cue_before(ctx, f.start, lo, 5, Cue::Planned)
-            || ctx
-                .words
-                .get(f.start + f.trigger.words.len()..)
-                .is_some_and(|_| false);
+        let planned = self.cue_before(ctx, f.start, lo, 5, Cue::Planned);
         let status = if planned {
             Status::Planned
         } else {
@@ -1027,35 +1051,8 @@ impl<'r> Engine<'r> {
             TriggerForm::Active if rule == "met/spent-with" => {
                 // "A spent five hours with B", "A spent the evening with B":
                 // only a stretch of time between the verb and "with".
-                let time_word = |w: &str| {
-                    w.chars().all(|c| c.is_ascii_digit())
-                        || matches!(
-                            w,
-                            "a" | "an"
-                                | "the"
-                                | "one"
-                                | "two"
-                                | "three"
-                                | "four"
-                                | "five"
-                                | "six"
-                                | "several"
-                                | "almost"
-                                | "nearly"
-                                | "about"
-                                | "more"
-                                | "than"
-                                | "hour"
-                                | "hours"
-                                | "day"
-                                | "days"
-                                | "minutes"
-                                | "evening"
-                                | "morning"
-                                | "afternoon"
-                                | "night"
-                        )
-                };
+                let time_word =
+                    |w: &str| w.chars().all(|c| c.is_ascii_digit()) || TIME_SPAN_WORDS.contains(&w);
                 let Some(with) = (f.end..hi.min(f.end + 9))
                     .take_while(|&j| {
                         // "spent two days in Miami with B"
