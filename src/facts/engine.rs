@@ -2317,9 +2317,10 @@ impl<'r> Engine<'r> {
             self.add_control(ctx, relation, &claimant, place, &f.trigger.rule);
             // "Ukraine said its troops still held the city" after Russia claimed it:
             // holding a place another party claims contradicts that claim.
+            // So does retaking it ("Ukrainian troops have regained control of the centre").
             let holds = matches!(
                 f.trigger.rule.as_str(),
-                "claims/hold" | "claims/under-control"
+                "claims/hold" | "claims/under-control" | "claims/retaken"
             );
             if holds && !negated && self.claimed_by_other(place, &claimant) {
                 self.add_control(

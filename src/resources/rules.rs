@@ -287,7 +287,7 @@ impl Rules {
     }
 
     /// True when a capture verb phrase ends right before `words[end]`: a
-    /// `claims/verb` or `claims/claimed` trigger of the active form ("seized",
+    /// `claims/verb`, `claims/claimed` or `claims/retaken` trigger of the active form ("seized",
     /// "took control of", "claimed"), so an unknown name after it is a place.
     pub fn capture_ends_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> bool {
         (end.saturating_sub(self.longest_trigger)..end).any(|start| {
@@ -295,7 +295,10 @@ impl Rules {
                 start + m.len == end
                     && m.trigger.relation == Relation::ClaimsControl
                     && m.trigger.form == TriggerForm::Active
-                    && matches!(m.trigger.rule.as_str(), "claims/verb" | "claims/claimed")
+                    && matches!(
+                        m.trigger.rule.as_str(),
+                        "claims/verb" | "claims/claimed" | "claims/retaken"
+                    )
             })
         })
     }
