@@ -2561,6 +2561,34 @@ impl<'r> Engine<'r> {
                 _ => {}
             }
         }
+        // "Kupiansk, in the Kharkiv region, which Russia claimed to have captured":
+        // the place a relative pronoun before the subject stands for.
+        if places.is_empty() && f.trigger.relation == Relation::ClaimsControl {
+            let relative = (f.start.saturating_sub(8).max(1)..f.start)
+                .rev()
+                .find(|&j| matches!(ctx.words[j], "which" | "that"));
+            if let Some(r) = relative {
+                let end = r - usize::from(ctx.words[r - 1] == ",");
+                let mut antecedent = ctx.item_at[..end]
+                    .last()
+                    .copied()
+                    .flatten()
+                    .filter(|&k| is_place_kind(ctx.s.items[k].kind));
+                // Past a locative appositive: "Kupiansk, in Kharkiv Oblast, which".
+                while let Some(k) = antecedent {
+                    let start = ctx.s.items[k].start;
+                    if !locates_place_before(ctx, start) {
+                        break;
+                    }
+                    let mut back = start - usize::from(ctx.words[start - 1] == "the") - 1;
+                    back -= usize::from(ctx.words[back - 1] == ",");
+                    antecedent = ctx.item_at[back - 1];
+                }
+                if let Some(k) = antecedent {
+                    return vec![ctx.s.items[k].entity.clone()];
+                }
+            }
+        }
         if places.is_empty() {
             // "Huliaipole taken", "P had been captured", "neither P nor Q have been fully captured"
             let adjacent = f.start > 0
@@ -2934,11 +2962,15 @@ fn locates_place_before(ctx: &Ctx<'_>, start: usize) -> bool {
     if j > 0 && ctx.words[j - 1] == "the" {
         j -= 1;
     }
-    j >= 2
-        && ctx.words[j - 1] == "in"
-        && ctx.item_at[j - 2].is_some_and(|k| {
+    if j < 2 || ctx.words[j - 1] != "in" {
+        return false;
+    }
+    // "Kupiansk, in Kharkiv Oblast": a comma may come before "in".
+    let before = j - 1 - usize::from(ctx.words[j - 2] == ",");
+    before >= 1
+        && ctx.item_at[before - 1].is_some_and(|k| {
             let item = &ctx.s.items[k];
-            item.end == j - 1 && is_place_kind(item.kind)
+            item.end == before && is_place_kind(item.kind)
         })
 }
 
