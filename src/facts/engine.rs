@@ -663,15 +663,6 @@ impl<'r> Engine<'r> {
                     j = by + 1;
                     continue;
                 }
-                if word == "then"
-                    && ctx
-                        .words
-                        .get(j + 1)
-                        .is_some_and(|w| matches!(*w, "led" | "headed"))
-                {
-                    j += 1;
-                    continue;
-                }
                 break;
             }
             // "sabotaging the talks with demands he called ...": a thing
@@ -1002,7 +993,6 @@ impl<'r> Engine<'r> {
             }
             TriggerForm::Passive => {
                 let objects = self.left_group(ctx, f.start, lo);
-                // "was greeted at the airport by B": the agent follows a later "by".
                 // "Putin was joined at the table by A and by B", "Witkoff was
                 // accompanied by Kushner": A and B join that side of the last
                 // meeting and meet its other parties.
@@ -1026,6 +1016,7 @@ impl<'r> Engine<'r> {
                     self.last_meeting = before;
                     return;
                 }
+                // "was greeted at the airport by B": the agent follows a later "by".
                 let agents_from = if rule == "met/passive-gap" {
                     match (f.end..hi.min(f.end + 6)).find(|&j| ctx.words[j] == "by") {
                         Some(by) => by + 1,
@@ -2405,15 +2396,10 @@ impl<'r> Engine<'r> {
                 }
             }
             let slo = self.clause_start(ctx, s, false);
-            let mut speaker = self.side(ctx, &self.left_group(ctx, s, slo));
-            // "A reported the capture to Putin, and said ...": the speaker of a
-            // coordinated "and said" is the sentence's subject, not the object before it.
-            if s >= 1
-                && ctx.words[s - 1] == "and"
-                && let Some(first) = self.first_party_from(ctx, 0, s - 1)
-            {
-                speaker = self.side(ctx, &[first]);
-            }
+            let speaker = match self.and_said_speaker(ctx, s, s.saturating_sub(1)) {
+                Some(subject) => vec![subject],
+                None => self.side(ctx, &self.left_group(ctx, s, slo)),
+            };
             if let Some(first) = speaker.first() {
                 let unknown_org = self.kinds.get(first) == Some(&EntityKind::Organization)
                     && self.res.lexicon.entity(first).is_none();
@@ -2430,11 +2416,8 @@ impl<'r> Engine<'r> {
                 && ctx.item_at[j].is_none()
                 && ctx.words[j] != "claim"
             {
-                // "A presented the captures to B, and said ...": A speaks.
-                if ctx.words[j - 1] == "and"
-                    && let Some(first) = self.first_party_from(ctx, 0, f.start)
-                {
-                    return self.side(ctx, &[first]).into_iter().next();
+                if let Some(subject) = self.and_said_speaker(ctx, j, f.start) {
+                    return Some(subject);
                 }
                 let group = self.side(ctx, &self.left_group(ctx, j, f.end));
                 if let Some(first) = group.first() {
@@ -2443,6 +2426,17 @@ impl<'r> Engine<'r> {
             }
         }
         inner.into_iter().next()
+    }
+
+    /// "A reported the capture to Putin, and said ...": the speaker of a speech
+    /// verb at `said` coordinated by "and" is the sentence's first party
+    /// (before `upto`), not the object just before it.
+    fn and_said_speaker(&self, ctx: &Ctx<'_>, said: usize, upto: usize) -> Option<String> {
+        if said == 0 || ctx.words[said - 1] != "and" {
+            return None;
+        }
+        let first = self.first_party_from(ctx, 0, upto)?;
+        self.side(ctx, &[first]).into_iter().next()
     }
 
     fn places(&self, ctx: &Ctx<'_>, f: &Found<'_>, lo: usize, hi: usize) -> Vec<String> {
@@ -2575,14 +2569,10 @@ impl<'r> Engine<'r> {
                     .flatten()
                     .filter(|&k| is_place_kind(ctx.s.items[k].kind));
                 // Past a locative appositive: "Kupiansk, in Kharkiv Oblast, which".
-                while let Some(k) = antecedent {
-                    let start = ctx.s.items[k].start;
-                    if !locates_place_before(ctx, start) {
-                        break;
-                    }
-                    let mut back = start - usize::from(ctx.words[start - 1] == "the") - 1;
-                    back -= usize::from(ctx.words[back - 1] == ",");
-                    antecedent = ctx.item_at[back - 1];
+                while let Some(located) =
+                    antecedent.and_then(|k| located_place(ctx, ctx.s.items[k].start))
+                {
+                    antecedent = Some(located);
                 }
                 if let Some(k) = antecedent {
                     return vec![ctx.s.items[k].entity.clone()];
@@ -2604,7 +2594,7 @@ impl<'r> Engine<'r> {
                             && i.start >= lo
                             && is_place_kind(i.kind)
                             && !i.modifier
-                            && !locates_place_before(ctx, i.start)
+                            && located_place(ctx, i.start).is_none()
                     })
                     .map(|i| i.entity.clone())
                     .collect();
@@ -2953,27 +2943,25 @@ fn event_called_off(words: &[&str]) -> bool {
     })
 }
 
-/// The rest of a clause says the event named before it did not or will not
-/// take place ("has not been agreed", "was called off", "was cancelled").
-/// "Bilohiria in the Zaporizhzhia region": the mention starting at `start`
-/// only locates the place named just before it.
-fn locates_place_before(ctx: &Ctx<'_>, start: usize) -> bool {
+/// "Bilohiria in the Zaporizhzhia region", "Kupiansk, in Kharkiv Oblast":
+/// when the mention starting at `start` only locates the place named just
+/// before it, that place's item.
+fn located_place(ctx: &Ctx<'_>, start: usize) -> Option<usize> {
     let mut j = start;
     if j > 0 && ctx.words[j - 1] == "the" {
         j -= 1;
     }
     if j < 2 || ctx.words[j - 1] != "in" {
-        return false;
+        return None;
     }
-    // "Kupiansk, in Kharkiv Oblast": a comma may come before "in".
     let before = j - 1 - usize::from(ctx.words[j - 2] == ",");
-    before >= 1
-        && ctx.item_at[before - 1].is_some_and(|k| {
-            let item = &ctx.s.items[k];
-            item.end == before && is_place_kind(item.kind)
-        })
+    let k = ctx.item_at[before.checked_sub(1)?]?;
+    let item = &ctx.s.items[k];
+    (item.end == before && is_place_kind(item.kind)).then_some(k)
 }
 
+/// The rest of a clause says the event named before it did not or will not
+/// take place ("has not been agreed", "was called off", "was cancelled").
 fn not_happened_after(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let soon = &words[i + 1..(i + 4).min(words.len())];
@@ -3001,7 +2989,6 @@ fn not_happened_after(words: &[&str]) -> bool {
                         | "considered"
                         | "expected"
                         | "possible"
-                        | "agenda"
                 )
             })
             // "a meeting between A and B could take place in Istanbul"
