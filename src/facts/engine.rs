@@ -1095,14 +1095,32 @@ impl<'r> Engine<'r> {
                         vec![first]
                     };
                 }
-                let (objects, including) = self.right_group(ctx, f.end, hi, false);
-                let mut objects = self.with_including(ctx, &objects, including);
+                let (mut group, including) = self.right_group(ctx, f.end, hi, false);
+                // "A sat in on the talks along with B": B came with A, to the
+                // meeting the event noun names.
+                let mut companions = Vec::new();
+                if group.first().is_some_and(|&k| {
+                    let start = ctx.s.items[k].start;
+                    start >= f.end + 2
+                        && ctx.words[start - 1] == "with"
+                        && matches!(ctx.words[start - 2], "along" | "together")
+                        && self.event_after(ctx, f.end, start - 2)
+                }) {
+                    companions = self.side(ctx, &group);
+                    group.clear();
+                }
+                let mut objects = self.with_including(ctx, &group, including);
                 // "A and B discussed a plan drafted by C": C is not someone met; only
                 // "discussed X with C" names one.
                 if f.trigger.rule == "met/discussed" && !ctx.words[f.end..hi].contains(&"with") {
                     objects.clear();
                 }
                 let mut a = self.side(ctx, &subject);
+                for x in companions {
+                    if !a.contains(&x) {
+                        a.push(x);
+                    }
+                }
                 if a.is_empty() && they_before(&ctx.words, lo, f.start) {
                     a = self.last_plural.clone();
                 }
