@@ -874,6 +874,20 @@ impl<'r> Engine<'r> {
                 }
                 self.pair(ctx, &a, &b, status, rule, 0.8);
             }
+            TriggerForm::With if rule == "met/brought-together-with" => {
+                // "The talks brought A together with B": A is named between
+                // the verb and "together".
+                let Some(verb) = (f.start.saturating_sub(8).max(lo)..f.start)
+                    .rev()
+                    .find(|&j| matches!(ctx.words[j], "brought" | "bring" | "brings" | "bringing"))
+                else {
+                    return;
+                };
+                let (first, _) = self.right_group(ctx, verb + 1, f.start, false);
+                let (others, _) = self.right_group(ctx, f.end, hi, false);
+                let (a, b) = (self.side(ctx, &first), self.side(ctx, &others));
+                self.pair(ctx, &a, &b, status, rule, 0.7);
+            }
             TriggerForm::With => {
                 let (objects, including) = self.right_group(ctx, f.end, hi, false);
                 let objects = self.with_including(ctx, &objects, including);

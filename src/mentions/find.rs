@@ -175,6 +175,8 @@ const FUNCTION_WORDS: [&str; 34] = [
     "there",
     "here",
 ];
+/// Groups a person leads in person, so "X's delegation" can be X.
+const LED_GROUP_NOUNS: [&str; 4] = ["delegation", "team", "negotiating team", "group"];
 const LEADER_TITLES: [&str; 6] = [
     "leader",
     "president",
@@ -374,7 +376,9 @@ impl<'r> State<'r> {
             // "Trump's envoys", "Putin's negotiators": the leader's state as a party,
             // unless the envoy is named ("Putin's aide Yuri Ushakov").
             // Also without the possessive: "Putin hosts Trump envoys".
-            if let Some(state) = leaders_state(lex, e, tokens, words, noun_at, leader_noun_len) {
+            if let Some(state) = leaders_state(lex, e, tokens, words, noun_at, leader_noun_len)
+                && !self.heads_group(&e.key, words, hit.start, noun_at, leader_noun_len)
+            {
                 return Some(state_party(state));
             }
             if e.kind == EntityKind::Country && possessive_noun > 0 {
@@ -518,6 +522,7 @@ impl<'r> State<'r> {
             if let Some(state) = lex
                 .entity(&key)
                 .and_then(|e| leaders_state(lex, e, tokens, words, noun_at, leader_noun_len))
+                && !self.heads_group(&key, words, hit.start, noun_at, leader_noun_len)
             {
                 return Some(state_party(state));
             }
@@ -1236,6 +1241,32 @@ impl<'r> State<'r> {
             }
         }
         embedded
+    }
+
+    /// "Umerov's delegation", "Rubio's team": a group a person leads in
+    /// person stands for that person, unless the document titles the person
+    /// a leader ("President Trump's team" is sent, not led).
+    fn heads_group(
+        &self,
+        person: &str,
+        words: &[&str],
+        name_start: usize,
+        noun_at: usize,
+        noun_len: usize,
+    ) -> bool {
+        let noun = words[noun_at..noun_at + noun_len].join(" ");
+        let titled_leader = words[name_start.saturating_sub(2)..name_start]
+            .iter()
+            .any(|w| LEADER_TITLES.contains(w));
+        LED_GROUP_NOUNS.contains(&noun.as_str())
+            && words.get(noun_at.wrapping_sub(1)) == Some(&"'s")
+            && !titled_leader
+            && !self.analysis.roles.iter().any(|r| {
+                r.person == person && {
+                    let l = r.text.to_lowercase();
+                    LEADER_TITLES.iter().any(|t| l.contains(t))
+                }
+            })
     }
 
     fn add_role(&mut self, idx: usize, person: &str, role: String, affiliation: Option<String>) {
