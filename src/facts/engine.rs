@@ -1526,6 +1526,41 @@ impl<'r> Engine<'r> {
                         subjects = self.side(ctx, &self.left_group(ctx, start, from));
                     }
                 }
+                // "Putin called the amendments unacceptable for Russia": the
+                // person who judges, for their own state.
+                if subjects.len() == 1
+                    && self.kinds.get(&subjects[0]) == Some(&EntityKind::Country)
+                    && let Some(start) = self
+                        .current_things()
+                        .iter()
+                        .rev()
+                        .find(|t| t.end <= f.start && t.start >= from)
+                        .map(|t| t.start)
+                    && let Some(verb) = (from..start).rev().find(|&j| {
+                        !matches!(
+                            ctx.words[j],
+                            "the"
+                                | "these"
+                                | "this"
+                                | "those"
+                                | "a"
+                                | "an"
+                                | "its"
+                                | "their"
+                                | "such"
+                        )
+                    })
+                    && matches!(
+                        ctx.words[verb],
+                        "called" | "calls" | "call" | "deemed" | "considers" | "considered"
+                    )
+                    && let Some(judge) = self
+                        .side(ctx, &self.left_group(ctx, verb, from))
+                        .into_iter()
+                        .find(|p| self.affiliation(p) == Some(subjects[0].as_str()))
+                {
+                    subjects = vec![judge];
+                }
                 if subjects.is_empty() && f.trigger.rule == "rejected/not-happening" {
                     // "membership is not going to happen, Trump said"
                     subjects = self.speaker(ctx);
@@ -1605,6 +1640,23 @@ impl<'r> Engine<'r> {
                 if let Some(p) = person_before(at) {
                     return Some(p);
                 }
+            }
+        }
+        // "A said (that) X was unacceptable to Moscow", "demands that he said
+        // were unacceptable to Russia": the state is named after the trigger;
+        // the nearest speech verb before it is the person's.
+        if f.trigger.form == TriggerForm::Unacceptable
+            && let Some(said) = (0..f.start).rev().find(|&j| speech(j))
+        {
+            let mut at = said;
+            while at >= 1
+                && (is_manner_adverb(ctx.words[at - 1])
+                    || matches!(ctx.words[at - 1], "has" | "have" | "had"))
+            {
+                at -= 1;
+            }
+            if let Some(p) = person_before(at) {
+                return Some(p);
             }
         }
         // After: ", A said" ending the sentence.
@@ -2157,6 +2209,19 @@ impl<'r> Engine<'r> {
         let t = things.iter().rev().find(|t| {
             t.end <= at && t.start >= lo && !ctx.foreign(t.start, at) && !in_relative(ctx, t, at)
         })?;
+        // "the counter-proposal to the peace plan does not suit Moscow": the
+        // head before a prepositional tail.
+        if let Some(head) = things.iter().rev().find(|p| {
+            p.end < t.start
+                && p.start >= lo
+                && matches!(ctx.words[p.end], "to" | "for" | "on")
+                && (p.end + 1..t.start).all(|j| {
+                    ctx.item_at[j].is_some()
+                        || matches!(ctx.words[j], "the" | "a" | "an" | "its" | "their" | "this")
+                })
+        }) {
+            return Some(head.thing.clone());
+        }
         if t.generic {
             // "X and Y, conditions deemed unacceptable": the things named before.
             if let Some(prev) = things.iter().rev().find(|p| p.end <= t.start && !p.generic) {
