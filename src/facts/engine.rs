@@ -2508,6 +2508,21 @@ impl<'r> Engine<'r> {
         }
         // "X captured P, the ministry said": a speaker after the trigger.
         let hi = self.clause_end(ctx, f.end, false);
+        // "The capture of P was announced by the ministry", "the liberation
+        // of P was reported to Putin by Gerasimov": the agent of a passive report.
+        if let Some(report) = (f.end.max(1)..hi).find(|&j| {
+            matches!(ctx.words[j - 1], "was" | "were" | "been" | "is" | "are")
+                && matches!(
+                    ctx.words[j],
+                    "announced" | "reported" | "confirmed" | "claimed" | "declared"
+                )
+        }) && let Some(by) = (report + 1..hi.min(report + 8)).find(|&j| ctx.words[j] == "by")
+        {
+            let (group, _) = self.right_group(ctx, by + 1, hi, false);
+            if let Some(first) = self.side(ctx, &group).into_iter().next() {
+                return Some(first);
+            }
+        }
         for j in f.end..hi {
             if self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()
