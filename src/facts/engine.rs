@@ -429,7 +429,12 @@ impl<'r> Engine<'r> {
                 && (ctx.words[j - 1] == "," || ctx.item_at[j - 1].is_some())
             {
                 // "..., a spokesman said" / "X said": the reporting clause.
-                let back = (0..j).rev().find(|&b| ctx.words[b] == ",").unwrap_or(at);
+                // "A met B as Russia claimed X": with no comma, the speaker's
+                // own mention starts the reporting clause.
+                let back = (at..j)
+                    .rev()
+                    .find(|&b| ctx.words[b] == ",")
+                    .unwrap_or_else(|| ctx.item_at[j - 1].map_or(at, |k| ctx.s.items[k].start));
                 return back.max(at);
             }
         }
@@ -492,7 +497,7 @@ impl<'r> Engine<'r> {
             let word = ctx.words[w];
             if !group.is_empty() {
                 let connector = connector_around(self.res, &ctx.words, w)
-                    || GROUP_LINK_WORDS.contains(&word)
+                    || group_link(&ctx.words, w)
                     || TITLE_FILLERS.contains(&word)
                     || lex.title_words.contains(word)
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
@@ -640,7 +645,7 @@ impl<'r> Engine<'r> {
                     continue;
                 }
                 let connector = connector_around(self.res, &ctx.words, j)
-                    || GROUP_LINK_WORDS.contains(&word)
+                    || group_link(&ctx.words, j)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
                     || (matches!(word, "of" | "for")
@@ -1706,7 +1711,8 @@ impl<'r> Engine<'r> {
             match words[j] {
                 "cede" | "ceding" | "surrender" | "surrendering" | "withdraw" | "withdrawing"
                 | "withdrawal" => true,
-                "give" | "giving" => next == "up",
+                "give" | "giving" => matches!(next, "up" | "away"),
+                "trade" | "trading" => true,
                 "hand" | "handing" => next == "over",
                 "pull" | "pulling" => (j + 1..(j + 5).min(hi)).any(|t| words[t] == "out"),
                 _ => false,
@@ -3010,12 +3016,19 @@ fn passive_report(words: &[&str], at: usize) -> bool {
         )
 }
 
+/// A word of a linking phrase ("along with", "as well as", "led by"); a
+/// bare "as" ("talks with A as Moscow claims X") links nothing.
+fn group_link(words: &[&str], at: usize) -> bool {
+    GROUP_LINK_WORDS.contains(&words[at])
+        && (words[at] != "as"
+            || words.get(at + 1) == Some(&"well")
+            || at >= 2 && words[at - 1] == "well" && words[at - 2] == "as")
+}
+
 /// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
 /// merely sits inside a title.
 fn links(res: &Resources, words: &[&str], at: usize) -> bool {
-    connector_around(res, words, at)
-        || GROUP_LINK_WORDS.contains(&words[at])
-        || matches!(words[at], "or" | "plus")
+    connector_around(res, words, at) || group_link(words, at) || matches!(words[at], "or" | "plus")
 }
 
 /// True when a connector phrase ("under the leadership of", "led by") covers the word at `at`.

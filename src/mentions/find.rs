@@ -1173,6 +1173,20 @@ impl<'r> State<'r> {
                 }
             }
         }
+        // "Zelensky, in Dublin for talks with Martin, ruled out ...": a
+        // prepositional or participial aside between a party and its verb.
+        // Mentions inside stay actors of triggers inside it.
+        for item in items.iter().take(n) {
+            let end = item.end;
+            if item.as_party().is_some()
+                && !item.modifier
+                && words.get(end) == Some(&",")
+                && let Some(close) = aside_end(words, end + 1)
+                && !embedded.iter().any(|&(a, _)| a == end)
+            {
+                embedded.push((end, close + 1));
+            }
+        }
         // A relative clause right after an appositive ("X, the minister's deputy, who ...,").
         let mut k = 0;
         while k < embedded.len() {
@@ -1695,6 +1709,32 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
         return None;
     }
     Some(close.unwrap_or(words.len()))
+}
+
+/// ", in Dublin for talks with Martin, ruled": the closing comma of an aside
+/// that opens with a preposition or participle and is followed by a verb (a
+/// lower-case word), so it sits between a subject and its verb.
+fn aside_end(words: &[&str], from: usize) -> Option<usize> {
+    let first = *words.get(from)?;
+    if !matches!(
+        first,
+        "in" | "at" | "during" | "speaking" | "while" | "visiting" | "standing"
+    ) {
+        return None;
+    }
+    let close = from
+        + words[from..(from + 16).min(words.len())]
+            .iter()
+            .position(|w| matches!(*w, "," | ";" | ":" | "(" | ")"))?;
+    let next = *words.get(close + 1)?;
+    (words[close] == ","
+        && next.chars().all(|c| c.is_ascii_lowercase())
+        && !is_relative(next)
+        && !matches!(
+            next,
+            "and" | "or" | "but" | "the" | "a" | "an" | "as" | "which"
+        ))
+    .then_some(close)
 }
 
 /// For an unknown name at `start`: the mention it is an alias of.
