@@ -700,7 +700,15 @@ impl<'r> Engine<'r> {
             if thing_head && after_with && ctx.words.get(j + 1) != Some(&"'s") {
                 break;
             }
-            gap += 1;
+            // "received in the Kremlin the special envoy of the President of
+            // the United States A": the words of a title phrase cost nothing.
+            let title_word = DETERMINERS.contains(&word)
+                || TITLE_FILLERS.contains(&word)
+                || lex.title_words.contains(word)
+                || word == "of";
+            if !title_word || j >= from + 16 {
+                gap += 1;
+            }
             // "met Ukraine's chief negotiator, A, and ...": a comma right
             // after a title phrase opens the appositive that names it.
             let appositive = word == ","
