@@ -503,6 +503,13 @@ impl<'r> Engine<'r> {
                     || (word == "in" && w > 0 && ctx.words[w - 1] == "-")
                     || word == "the"
                     || (word == "of" && w > 0 && lex.title_words.contains(ctx.words[w - 1]))
+                    // "investment envoy Kirill Dmitriev": a plain word qualifying a title.
+                    // Only right after "and" or a comma ("A and investment envoy B").
+                    || (ctx.words.get(w + 1).is_some_and(|n| lex.title_words.contains(*n))
+                        && word.chars().all(|c| c.is_ascii_lowercase())
+                        && !VERB_PHRASE_STARTS.contains(&word)
+                        && w >= 1
+                        && matches!(ctx.words[w - 1], "and" | ","))
                     || word == "'s"
                     // "Ukraine and its European allies"
                     || matches!(word, "its" | "their") && w > 0 && ctx.words[w - 1] == "and";
@@ -1076,10 +1083,15 @@ impl<'r> Engine<'r> {
                         // "spent two days in Miami with B"
                         let place =
                             ctx.item_at[j].is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
+                        // "spent five hours in the Kremlin with B": any named
+                        // place or building after "in"/"at".
+                        let named_site = ctx.item_at[j].is_some()
+                            && (f.end..j).any(|t| matches!(ctx.words[t], "in" | "at"));
                         ctx.words[j] == "with"
                             || time_word(ctx.words[j])
                             || place
-                            || matches!(ctx.words[j], "in" | "at")
+                            || named_site
+                            || matches!(ctx.words[j], "in" | "at" | "the")
                     })
                     .find(|&j| ctx.words[j] == "with")
                 else {

@@ -139,7 +139,7 @@ const HONORIFICS: [&str; 10] = [
     "mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss",
 ];
 /// Capitalised at the start of a sentence, never a first name.
-const FUNCTION_WORDS: [&str; 34] = [
+const FUNCTION_WORDS: [&str; 49] = [
     "the",
     "a",
     "an",
@@ -174,6 +174,23 @@ const FUNCTION_WORDS: [&str; 34] = [
     "today",
     "there",
     "here",
+    // "On Friday Umerov ...": days and months (not those that are also
+    // given names) never start a name.
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 /// Groups a person leads in person, so "X's delegation" can be X.
 const LED_GROUP_NOUNS: [&str; 4] = ["delegation", "team", "negotiating team", "group"];
