@@ -1317,9 +1317,11 @@ impl<'r> Engine<'r> {
                         .cue_at(&ctx.words, j, Cue::Conditional)
                         .is_some()
             });
-            // "a Trump-Putin summit is not yet on the agenda"
-            let hi = self.clause_end(ctx, b.end, true);
-            if proposal || not_happened_after(&ctx.words[b.end..hi.max(b.end)]) {
+            // "a Trump-Putin summit is not yet on the agenda", also past a
+            // relative clause ("a Putin-Zelensky meeting, which the Kremlin
+            // says is not on the agenda,").
+            let tail = (b.end + 12).min(ctx.words.len());
+            if proposal || not_happened_after(&ctx.words[b.end..tail]) {
                 continue;
             }
             let (pa, pb) = (a.entity.clone(), b.entity.clone());
