@@ -1564,23 +1564,10 @@ impl<'r> Engine<'r> {
                         .find(|t| t.end <= f.start && t.start >= from)
                         .map(|t| t.start)
                     && let Some(verb) = (from..start).rev().find(|&j| {
-                        !matches!(
-                            ctx.words[j],
-                            "the"
-                                | "these"
-                                | "this"
-                                | "those"
-                                | "a"
-                                | "an"
-                                | "its"
-                                | "their"
-                                | "such"
-                        )
+                        let w = ctx.words[j];
+                        !(DETERMINERS.contains(&w) || matches!(w, "these" | "those"))
                     })
-                    && matches!(
-                        ctx.words[verb],
-                        "called" | "calls" | "call" | "deemed" | "considers" | "considered"
-                    )
+                    && is_judging_verb(ctx.words[verb])
                     && let Some(judge) = self
                         .side(ctx, &self.left_group(ctx, verb, from))
                         .into_iter()
@@ -1643,6 +1630,17 @@ impl<'r> Engine<'r> {
             let item = &ctx.s.items[k];
             (item.kind == EntityKind::Person && !item.modifier).then(|| item.entity.clone())
         };
+        // "A (repeatedly) (has) said": the person right before the speech verb.
+        let speaker_of = |said: usize| {
+            let mut at = said;
+            while at >= 1
+                && (is_manner_adverb(ctx.words[at - 1])
+                    || matches!(ctx.words[at - 1], "has" | "have" | "had"))
+            {
+                at -= 1;
+            }
+            person_before(at)
+        };
         // Before: "A (repeatedly) said (that)", then the state's mention.
         let mention = ctx
             .s
@@ -1656,35 +1654,17 @@ impl<'r> Engine<'r> {
                 .rev()
                 .take_while(|&j| ctx.item_at[j].is_none() && ctx.words[j] != ",")
                 .find(|&j| speech(j));
-            if let Some(said) = said {
-                let mut at = said;
-                while at >= 1
-                    && (is_manner_adverb(ctx.words[at - 1])
-                        || matches!(ctx.words[at - 1], "has" | "have" | "had"))
-                {
-                    at -= 1;
-                }
-                if let Some(p) = person_before(at) {
-                    return Some(p);
-                }
+            if let Some(p) = said.and_then(speaker_of) {
+                return Some(p);
             }
         }
         // "A said (that) X was unacceptable to Moscow", "demands that he said
         // were unacceptable to Russia": the state is named after the trigger;
         // the nearest speech verb before it is the person's.
         if f.trigger.form == TriggerForm::Unacceptable
-            && let Some(said) = (0..f.start).rev().find(|&j| speech(j))
+            && let Some(p) = (0..f.start).rev().find(|&j| speech(j)).and_then(speaker_of)
         {
-            let mut at = said;
-            while at >= 1
-                && (is_manner_adverb(ctx.words[at - 1])
-                    || matches!(ctx.words[at - 1], "has" | "have" | "had"))
-            {
-                at -= 1;
-            }
-            if let Some(p) = person_before(at) {
-                return Some(p);
-            }
+            return Some(p);
         }
         // After: ", A said" ending the sentence.
         let n = ctx.words.len();
@@ -1773,25 +1753,7 @@ impl<'r> Engine<'r> {
             return Vec::new();
         };
         let verb = ctx.s.items[k].end;
-        let judging = ctx.words.get(verb).is_some_and(|w| {
-            matches!(
-                *w,
-                "called"
-                    | "calls"
-                    | "call"
-                    | "considers"
-                    | "considered"
-                    | "consider"
-                    | "deemed"
-                    | "deems"
-                    | "termed"
-                    | "terms"
-                    | "finds"
-                    | "found"
-                    | "described"
-                    | "describes"
-            )
-        });
+        let judging = ctx.words.get(verb).is_some_and(|w| is_judging_verb(w));
         let adverbs = at
             .checked_sub(verb + 1)
             .is_some_and(|n| n <= 2 && (verb + 1..at).all(|j| is_manner_adverb(ctx.words[j])));
@@ -3045,6 +3007,27 @@ fn group_link(words: &[&str], at: usize) -> bool {
         && (words[at] != "as"
             || words.get(at + 1) == Some(&"well")
             || at >= 2 && words[at - 1] == "well" && words[at - 2] == "as")
+}
+
+/// A verb of judging a thing ("called it unacceptable", "deemed", "found").
+fn is_judging_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "call"
+            | "considers"
+            | "considered"
+            | "consider"
+            | "deemed"
+            | "deems"
+            | "termed"
+            | "terms"
+            | "finds"
+            | "found"
+            | "described"
+            | "describes"
+    )
 }
 
 /// True when the word at `at` coordinates two parties (a comma, "and", "led by", ...), not
