@@ -655,6 +655,8 @@ impl<'r> Engine<'r> {
                     || group_link(&ctx.words, j)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
+                    // "joined by A and by B"
+                    || (word == "by" && matches!(ctx.words[j - 1], "and" | "or"))
                     || (matches!(word, "of" | "for")
                         && j > 0
                         && lex.title_words.contains(ctx.words[j - 1]))
@@ -815,6 +817,15 @@ impl<'r> Engine<'r> {
         if self.cancelled(ctx, f, lo) {
             return;
         }
+        // "he would meet Putin only if a ceasefire were in place", "they
+        // would hold talks if Kyiv agreed": a condition after the meeting.
+        let after = &ctx.words[f.end..hi];
+        let only_if = after.windows(2).any(|w| w == ["only", "if"]);
+        let would = (f.start.saturating_sub(3).max(lo)..f.start)
+            .any(|j| matches!(ctx.words[j], "would" | "could"));
+        if only_if || would && after.iter().any(|w| matches!(*w, "if" | "unless")) {
+            return;
+        }
         let planned = self.cue_before(ctx, f.start, lo, 5, Cue::Planned);
         let status = if planned {
             Status::Planned
@@ -841,6 +852,17 @@ impl<'r> Engine<'r> {
                     }
                 }
                 let (group, including) = self.right_group(ctx, f.end, hi, false);
+                // "talks between the two men", "a call between both leaders":
+                // the last two people named.
+                let pair_after =
+                    |n: usize| f.end + n <= hi && pair_before(&ctx.words, f.end, f.end + n);
+                if pair_after(2) || pair_after(3) {
+                    let pair = self.last_two_persons(ctx, f.start);
+                    if pair.len() == 2 {
+                        self.pair(ctx, &pair[..1], &pair[1..], status, rule, 0.7);
+                    }
+                    return;
+                }
                 let main: Vec<usize> = group[..including.unwrap_or(group.len())].to_vec();
                 let included: Vec<usize> =
                     including.map(|i| group[i..].to_vec()).unwrap_or_default();
@@ -956,15 +978,7 @@ impl<'r> Engine<'r> {
                 // "A and B briefed C on their talks with D": the nearest coordinated
                 // group before it, else the last group named before this sentence.
                 if subject.is_empty() && p >= 1 && ctx.words[p - 1] == "their" {
-                    let nearest = (0..ctx.s.items.len())
-                        .rev()
-                        .filter(|&k| ctx.s.items[k].end < p && ctx.s.items[k].as_party().is_some())
-                        .map(|k| self.left_group(ctx, ctx.s.items[k].end, 0))
-                        .find(|group| group.len() >= 2);
-                    owner = match nearest {
-                        Some(group) => self.side(ctx, &group),
-                        None => self.last_plural.clone(),
-                    };
+                    owner = self.they_referent(ctx, p);
                 }
                 if subject.is_empty() && !owner.is_empty() {
                     self.pair(ctx, &owner, &objects, status, rule, 0.6);
@@ -1022,7 +1036,11 @@ impl<'r> Engine<'r> {
                     let slo = self.clause_start(ctx, p - 2, false);
                     subject = self.left_group(ctx, p - 2, slo);
                 }
-                let a = self.side(ctx, &subject);
+                let mut a = self.side(ctx, &subject);
+                // "A and B arrived two days after they held talks with C"
+                if a.is_empty() && they_before(&ctx.words, lo, p) {
+                    a = self.they_referent(ctx, p);
+                }
                 self.pair(ctx, &a, &objects, status, rule, 0.7);
             }
             TriggerForm::Passive => {
@@ -1031,7 +1049,14 @@ impl<'r> Engine<'r> {
                 // accompanied by Kushner": A and B join that side of the last
                 // meeting and meet its other parties.
                 if rule == "met/joined-by" {
-                    let by = (f.end - 1..hi.min(f.end + 6)).find(|&j| ctx.words[j] == "by");
+                    // "was joined at the meeting, held at a club near Miami,
+                    // by A": past an aside, the "by" follows its comma.
+                    let by = (f.end - 1..hi.min(f.end + 6))
+                        .find(|&j| ctx.words[j] == "by")
+                        .or_else(|| {
+                            (f.end + 6..hi.min(f.end + 20))
+                                .find(|&j| ctx.words[j] == "by" && ctx.words[j - 1] == ",")
+                        });
                     let Some(by) = by else { return };
                     let (agents, _) = self.right_group(ctx, by + 1, hi, false);
                     let host = self.side(ctx, &objects);
@@ -1161,7 +1186,7 @@ impl<'r> Engine<'r> {
                     }
                 }
                 if a.is_empty() && they_before(&ctx.words, lo, f.start) {
-                    a = self.last_plural.clone();
+                    a = self.they_referent(ctx, f.start);
                 }
                 if pair_before(&ctx.words, lo, f.start) {
                     let pair = self.last_two_persons(ctx, f.start);
@@ -1532,7 +1557,17 @@ impl<'r> Engine<'r> {
                     subjects = self.speaker(ctx);
                 }
                 let from = self.clause_start(ctx, f.start, false);
-                let thing = self.thing_left(ctx, f.start, from);
+                // "Ushakov said it was unconstructive", "said it does not
+                // suit us": the thing named last.
+                let it = (f.start.saturating_sub(4).max(from)..f.start)
+                    .rev()
+                    .take_while(|&j| ctx.item_at[j].is_none())
+                    .any(|j| ctx.words[j] == "it")
+                    // Not an expletive "it": "it is unacceptable that ...".
+                    && !matches!(ctx.words.get(f.end), Some(&"that") | Some(&"to"));
+                let thing = self
+                    .thing_left(ctx, f.start, from)
+                    .or_else(|| it.then(|| self.recent_thing(ctx, f.start)).flatten());
                 let bare = f.trigger.words.len() == 1 || f.trigger.words[0] == "as";
                 if subjects.is_empty() && bare {
                     // "demands he called unacceptable", "formulations Moscow
@@ -1574,6 +1609,18 @@ impl<'r> Engine<'r> {
                         .find(|p| self.affiliation(p) == Some(subjects[0].as_str()))
                 {
                     subjects = vec![judge];
+                }
+                // "A called it unacceptable", "A said it was unacceptable":
+                // the one who judges the thing named last.
+                if subjects.is_empty() && it && thing.is_some() {
+                    let at = (from..f.start).rev().find(|&j| ctx.words[j] == "it");
+                    if let Some(verb) = at.and_then(|a| a.checked_sub(1))
+                        && is_judging_verb(ctx.words[verb])
+                    {
+                        subjects = self.side(ctx, &self.left_group(ctx, verb, from));
+                    } else {
+                        subjects = self.speaker(ctx);
+                    }
                 }
                 if subjects.is_empty() && f.trigger.rule == "rejected/not-happening" {
                     // "membership is not going to happen, Trump said"
@@ -2263,16 +2310,14 @@ impl<'r> Engine<'r> {
         {
             return Some(t.thing.clone());
         }
+        // The sentences before, the nearest first: "A proposed X. B said it
+        // does not suit them. C called it unacceptable."
         let n = self.things_by_sentence.len();
-        if n >= 2
-            && let Some(t) = self.things_by_sentence[n - 2]
-                .iter()
-                .rev()
-                .find(|t| !t.generic)
-        {
-            return Some(t.thing.clone());
-        }
-        None
+        self.things_by_sentence[n.saturating_sub(4)..n.saturating_sub(1)]
+            .iter()
+            .rev()
+            .find_map(|things| things.iter().rev().find(|t| !t.generic))
+            .map(|t| t.thing.clone())
     }
 
     // ---------------------------------------------------------------- control
@@ -2415,6 +2460,21 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// Who "they" or "their" before word `at` stands for: the nearest
+    /// coordinated group of this sentence ("A and B said they ..."), else
+    /// the last group named before it.
+    fn they_referent(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
+        let nearest = (0..ctx.s.items.len())
+            .rev()
+            .filter(|&k| ctx.s.items[k].end < at && ctx.s.items[k].as_party().is_some())
+            .map(|k| self.left_group(ctx, ctx.s.items[k].end, 0))
+            .find(|group| group.len() >= 2);
+        match nearest {
+            Some(group) => self.side(ctx, &group),
+            None => self.last_plural.clone(),
+        }
+    }
+
     /// The last two people named before word `at` of this sentence, or in
     /// earlier sentences ("the two leaders", "both men").
     fn last_two_persons(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
@@ -2457,9 +2517,18 @@ impl<'r> Engine<'r> {
             .rev()
             .find(|&j| ctx.words[j] == "that")
             .map(|j| j + 1);
-        let inner_lo = after_that
+        let mut inner_lo = after_that
             .or(speech_at.map(|s| s + 1))
             .map_or(lo, |s| s.max(lo));
+        // "Gerasimov tells Putin Kupiansk captured": who is told is no claimant.
+        if let Some(s) = speech_at.filter(|&s| is_telling_verb(ctx.words[s]))
+            && ctx.item_at.get(s + 1).copied().flatten().is_some()
+        {
+            let (listeners, _) = self.right_group(ctx, s + 1, f.start, false);
+            if let Some(&last) = listeners.last() {
+                inner_lo = inner_lo.max(ctx.s.items[last].end);
+            }
+        }
         let inner = self.side(ctx, &self.left_group(ctx, f.start, inner_lo));
         let inner_state = inner
             .iter()
@@ -2581,8 +2650,13 @@ impl<'r> Engine<'r> {
                     // phrase between two places ends the list.
                     let new_verb = last_place_end.is_some_and(|e| {
                         (e..j).any(|k| {
+                            // "captured X as Umerov flew to Y": a person
+                            // between two places starts a clause of its own.
+                            let person = ctx.item_at[k]
+                                .is_some_and(|i| ctx.s.items[i].kind == EntityKind::Person);
                             let w = ctx.words[k];
-                            matches!(w, "toward" | "towards")
+                            person
+                                || matches!(w, "toward" | "towards")
                                 || w == "and"
                                     && ctx.words.get(k + 1).is_some_and(|v| {
                                         VERB_PHRASE_STARTS.contains(v)
@@ -2781,12 +2855,14 @@ impl<'r> Engine<'r> {
         }
         let mut places = self.places(ctx, f, lo, hi);
         if places.is_empty() {
-            let refers = (f.start..hi.min(f.end + 6)).any(|j| {
+            // "calls the claim untrue": the claim noun may come just before.
+            let refers = (f.start.saturating_sub(4).max(lo)..hi.min(f.end + 6)).any(|j| {
                 self.res
                     .rules
                     .cue_at(&ctx.words, j, Cue::ClaimNoun)
                     .is_some()
             }) || f.trigger.rule.ends_with("denied")
+                || f.trigger.rule.ends_with("called-false")
                 || f.trigger.rule.ends_with("there")
                 || f.trigger.rule.ends_with("disagrees")
                 || f.trigger.rule.ends_with("not-confirmed");
@@ -2820,9 +2896,15 @@ impl<'r> Engine<'r> {
         };
         // Verbs of denial have the disputer as subject ("Kyiv denies"); other cues ("no evidence",
         // "not fully captured") are the speaker's.
-        let denial = ["denied", "disagrees", "not-confirmed", "contradicts"]
-            .iter()
-            .any(|r| f.trigger.rule.ends_with(r));
+        let denial = [
+            "denied",
+            "disagrees",
+            "not-confirmed",
+            "contradicts",
+            "called-false",
+        ]
+        .iter()
+        .any(|r| f.trigger.rule.ends_with(r));
         let speech_at = speech_at.filter(|_| !(denial && subject.is_some()));
         if let Some(s) = speech_at.filter(|_| f.trigger.form != TriggerForm::Passive) {
             let speaker = if ctx.words[s] == "according" {
@@ -3009,6 +3091,14 @@ fn group_link(words: &[&str], at: usize) -> bool {
             || at >= 2 && words[at - 1] == "well" && words[at - 2] == "as")
 }
 
+/// A verb of telling someone ("told Putin", "briefed reporters").
+fn is_telling_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "tells" | "told" | "tell" | "telling" | "informed" | "informs" | "briefed" | "briefs"
+    )
+}
+
 /// A verb of judging a thing ("called it unacceptable", "deemed", "found").
 fn is_judging_verb(w: &str) -> bool {
     matches!(
@@ -3126,7 +3216,9 @@ fn not_happened_after(words: &[&str]) -> bool {
                 && soon
                     .iter()
                     .any(|v| matches!(*v, "place" | "happen" | "occur" | "held"))
-            || matches!(*w, "cancelled" | "canceled" | "postponed")
+            || matches!(*w, "cancelled" | "canceled" | "postponed" | "unlikely")
+            // "remains a distant prospect"
+            || matches!(*w, "distant" | "remote") && soon.first() == Some(&"prospect")
             || *w == "called" && words.get(i + 1) == Some(&"off")
     })
 }

@@ -1083,9 +1083,18 @@ impl<'r> State<'r> {
                 if let Some(m) = items.iter().position(|i| i.end == j && i.start < j) {
                     let other = &items[m];
                     let possessor = words.get(j) == Some(&"'s");
+                    // "Trump envoys Witkoff and Kushner", "Putin aide Yuri
+                    // Ushakov": a leader's name right before the title.
+                    let leader_before_title = words.get(other.end).is_some_and(|&t| {
+                        lex.title_words.contains(t)
+                            || t.strip_suffix('s')
+                                .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
+                            || matches!(t, "special" | "top" | "senior" | "chief" | "deputy")
+                    });
                     if other.kind != EntityKind::Person
                         || possessor
                         || words.get(other.end) == Some(&"'s")
+                        || leader_before_title
                     {
                         if affiliation.is_none() {
                             affiliation = if other.kind == EntityKind::Person {
@@ -1547,12 +1556,15 @@ fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) 
         .find(|&len| party_noun_at(res, words, prep - len) == len)
         .map(|len| prep - len)?;
     // Not when the noun already has a party ("Russian troops in Kyiv", "Ukraine's envoys in Moscow").
+    // Nor after a possessive pronoun ("Zelensky and his negotiators in Berlin").
     let owned = noun_start > 0
-        && (words[noun_start - 1] == "'s"
-            || !res
-                .lexicon
-                .lookup(&title_case(words[noun_start - 1]))
-                .is_empty());
+        && (matches!(
+            words[noun_start - 1],
+            "'s" | "his" | "her" | "their" | "its"
+        ) || !res
+            .lexicon
+            .lookup(&title_case(words[noun_start - 1]))
+            .is_empty());
     (!owned).then_some(noun_start)
 }
 
