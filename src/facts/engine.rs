@@ -129,7 +129,7 @@ const GROUP_LINK_WORDS: [&str; 8] = [
 ];
 
 /// Words of a stretch of time ("spent five hours with", "spent the evening with").
-const TIME_SPAN_WORDS: [&str; 24] = [
+const TIME_SPAN_WORDS: [&str; 37] = [
     "a",
     "an",
     "the",
@@ -154,6 +154,19 @@ const TIME_SPAN_WORDS: [&str; 24] = [
     "morning",
     "afternoon",
     "night",
+    "weekend",
+    "week",
+    "most",
+    "much",
+    "of",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "whole",
 ];
 
 /// Words that may stand inside a title before a name ("new chief negotiator").
@@ -2650,10 +2663,21 @@ impl<'r> Engine<'r> {
                     // phrase between two places ends the list.
                     let new_verb = last_place_end.is_some_and(|e| {
                         (e..j).any(|k| {
-                            // "captured X as Umerov flew to Y": a person
-                            // between two places starts a clause of its own.
-                            let person = ctx.item_at[k]
-                                .is_some_and(|i| ctx.s.items[i].kind == EntityKind::Person);
+                            // "captured X as Umerov flew to Y", "seized X, and
+                            // the ministry claimed Y": an actor between two
+                            // places starts a clause of its own.
+                            let person = ctx.item_at[k].is_some_and(|i| {
+                                let item = &ctx.s.items[i];
+                                item.kind == EntityKind::Person
+                                    || !is_place_kind(item.kind)
+                                        && !item.modifier
+                                        && !item.place
+                                        && item.as_party().is_some()
+                                        // not "in eastern Ukraine", "which Russia calls X"
+                                        && !(item.start.saturating_sub(3)..item.start).any(|t| {
+                                            matches!(ctx.words[t], "in" | "of" | "which" | "what")
+                                        })
+                            });
                             let w = ctx.words[k];
                             person
                                 || matches!(w, "toward" | "towards")
