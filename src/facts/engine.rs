@@ -1472,6 +1472,17 @@ impl<'r> Engine<'r> {
         if form != TriggerForm::Never && self.cancelled(ctx, f, lo) {
             return;
         }
+        // "The plan, drafted by A and B, called for Kyiv to cede land": a
+        // thing, not a party, calls for it.
+        if matches!(ctx.words[f.start], "called" | "calling")
+            && let Some(thing) = self
+                .current_things()
+                .iter()
+                .find(|t| t.start >= lo && t.end <= f.start)
+            && (lo..thing.start).all(|j| ctx.item_at[j].is_none())
+        {
+            return;
+        }
         let (subjects, object): (Vec<String>, Option<Thing>) = match form {
             TriggerForm::Active | TriggerForm::Never => {
                 let mut subject = self.left_group(ctx, f.start, lo);
@@ -1581,7 +1592,11 @@ impl<'r> Engine<'r> {
                 let thing = self
                     .thing_left(ctx, f.start, from)
                     .or_else(|| it.then(|| self.recent_thing(ctx, f.start)).flatten());
-                let bare = f.trigger.words.len() == 1 || f.trigger.words[0] == "as";
+                // A judgement with no party after it: "unacceptable", "as unacceptable",
+                // "a non-starter".
+                let bare = f.trigger.words.len() == 1
+                    || f.trigger.words[0] == "as"
+                    || f.trigger.words.last().is_some_and(|w| w == "starter");
                 if subjects.is_empty() && bare {
                     // "demands he called unacceptable", "formulations Moscow
                     // considers unacceptable": the party of the reduced
