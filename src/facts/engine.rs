@@ -2570,9 +2570,15 @@ impl<'r> Engine<'r> {
                     return Some(first);
                 }
             }
-            // "Russian claims of ...": an adjacent demonym.
+            // "Russian claims of ...": an adjacent demonym; "Moscow's
+            // announcement that ...": a possessor.
+            let owner_at = if s >= 2 && ctx.words[s - 1] == "'s" {
+                s - 2
+            } else {
+                s.saturating_sub(1)
+            };
             if s > 0
-                && let Some(k) = ctx.item_at[s - 1]
+                && let Some(k) = ctx.item_at[owner_at]
             {
                 let item = &ctx.s.items[k];
                 if !item.modifier && !item.place && item.party.is_some() {
@@ -2836,12 +2842,13 @@ impl<'r> Engine<'r> {
 
     /// "the city": a place named earlier in this sentence, else the last claimed place, else the last place.
     fn place_anaphor(&self, ctx: &Ctx<'_>, before: usize) -> Vec<String> {
+        // "the town", "the city": a town, not the region named after it.
         let here = ctx
             .s
             .items
             .iter()
             .rev()
-            .find(|i| i.end <= before && is_place_kind(i.kind) && !i.modifier);
+            .find(|i| i.end <= before && i.kind == EntityKind::Town && !i.modifier);
         here.map(|i| i.entity.clone())
             .or_else(|| self.last_claim_places.last().cloned())
             .or_else(|| self.last_place.clone())
