@@ -481,10 +481,20 @@ impl<'r> State<'r> {
             ));
         }
         if let Some(people) = surname {
-            // A first name right before the surname decides between namesakes.
-            let first =
-                (hit.start > 0 && tokens[hit.start - 1].cap && tokens[hit.start - 1].is_word)
-                    .then(|| &tokens[hit.start - 1]);
+            // A first name right before the surname decides between namesakes,
+            // also past a Russian patronymic ("Yuri Viktorovich Ushakov").
+            let name_word = |t: usize| tokens[t].cap && tokens[t].is_word;
+            let back = if hit.start >= 2
+                && name_word(hit.start - 1)
+                && name_word(hit.start - 2)
+                && is_patronymic(&tokens[hit.start - 1].lower)
+            {
+                2
+            } else {
+                1
+            };
+            let first = (hit.start >= back && name_word(hit.start - back))
+                .then(|| &tokens[hit.start - back]);
             let surface = words[hit.start..hit.end].join(" ");
             if let Some(first) = first
                 && !lex.title_words.contains(first.lower.as_str())
@@ -506,7 +516,7 @@ impl<'r> State<'r> {
                             Source::Name,
                             hit.end,
                         );
-                        item.start -= 1;
+                        item.start -= back;
                         item
                     }
                     None => {
@@ -521,7 +531,7 @@ impl<'r> State<'r> {
                             Source::Name,
                             hit.end,
                         );
-                        item.start -= 1;
+                        item.start -= back;
                         item
                     }
                 });
@@ -1568,6 +1578,13 @@ fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) 
     (!owned).then_some(noun_start)
 }
 
+/// A Russian patronymic ("viktorovich", "vladimirovna"), lower case.
+fn is_patronymic(word: &str) -> bool {
+    ["ovich", "evich", "ovna", "evna", "ichna"]
+        .iter()
+        .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+}
+
 /// Length in tokens of a party noun starting at `at` (0 when none).
 fn party_noun_at(res: &Resources, words: &[&str], at: usize) -> usize {
     for len in (1..=3).rev() {
@@ -1992,6 +2009,14 @@ mod tests {
         check(
             "Foreign Minister Sergei Lavrov landed. Lavrov spoke.",
             "Sergei Lavrov=sergei-lavrov | Lavrov=sergei-lavrov",
+        );
+    }
+
+    #[test]
+    fn a_patronymic_inside_a_known_name_is_passed_over() {
+        check(
+            "Yuri Viktorovich Ushakov and Sergei Viktorovich Lavrov landed.",
+            "Yuri Viktorovich Ushakov=yuri-ushakov | Sergei Viktorovich Lavrov=sergei-lavrov",
         );
     }
 
