@@ -1705,6 +1705,16 @@ impl<'r> Engine<'r> {
             let item = &ctx.s.items[k];
             (item.kind == EntityKind::Person && !item.modifier).then(|| item.entity.clone())
         };
+        // "Sybiha: Ukraine will not give up its land": a headline's speaker
+        // before a colon.
+        if let Some(first) = ctx.s.items.first()
+            && first.start == 0
+            && first.kind == EntityKind::Person
+            && ctx.words.get(first.end) == Some(&":")
+            && f.start > first.end
+        {
+            return Some(first.entity.clone());
+        }
         // "A (repeatedly) (has) said": the person right before the speech verb.
         let speaker_of = |said: usize| {
             let mut at = said;
