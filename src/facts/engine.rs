@@ -524,8 +524,10 @@ impl<'r> Engine<'r> {
                         && w >= 1
                         && matches!(ctx.words[w - 1], "and" | ","))
                     || word == "'s"
+                    // "Zelensky and US envoys A and B"
+                    || PLURAL_ROLES.contains(&word)
                     // "Ukraine and its European allies"
-                    || matches!(word, "its" | "their") && w > 0 && ctx.words[w - 1] == "and";
+                    || matches!(word, "its" | "their" | "his" | "her") && w > 0 && ctx.words[w - 1] == "and";
                 if connector {
                     linked |= links(self.res, &ctx.words, w);
                     j -= 1;
