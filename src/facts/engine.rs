@@ -1817,6 +1817,26 @@ impl<'r> Engine<'r> {
         if !ceded {
             return None;
         }
+        // "refused to withdraw from Donetsk", "to pull troops out of Donbas":
+        // a withdrawal from the place named, a way of ceding territory.
+        let withdrawing = matches!(
+            words[verb],
+            "withdraw" | "withdrawing" | "withdrawal" | "pull" | "pulling"
+        );
+        let place = (verb + 1..end)
+            .take_while(|&t| words[t] != "," && words[t] != "but")
+            .find_map(|t| ctx.item_at[t].filter(|&k| is_place_kind(ctx.s.items[k].kind)));
+        if withdrawing && let Some(k) = place {
+            let name = self.res.lexicon.entity(&ctx.s.items[k].entity).map_or_else(
+                || span_text(ctx, ctx.s.items[k].start, ctx.s.items[k].end),
+                |e| e.name.clone(),
+            );
+            let label = format!("withdrawal from {name} (ceding territory)");
+            return Some(Thing {
+                key: slug(&label),
+                label,
+            });
+        }
         self.res
             .rules
             .things
