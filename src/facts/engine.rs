@@ -2491,6 +2491,11 @@ impl<'r> Engine<'r> {
                     .flatten()
             });
         let Some(claimant) = claimant else { return };
+        // "ISW assesses that Russian forces have seized X": an assessment by an
+        // observer, not a claim by the side that took it.
+        if (lo..f.start).any(|j| matches!(ctx.words[j], "assesses" | "assessed" | "assess")) {
+            return;
+        }
         let relation = if negated {
             Relation::DisputesControl
         } else {
@@ -2972,6 +2977,20 @@ impl<'r> Engine<'r> {
                 .into_iter()
                 .next()
         };
+        // "ISW assesses X but has not observed Y": the subject of the first
+        // verb of the coordination.
+        if subject.is_none() {
+            let mut j = f.start;
+            while j > 0 && matches!(ctx.words[j - 1], "has" | "have" | "had" | "still" | "yet") {
+                j -= 1;
+            }
+            if j > 0 && matches!(ctx.words[j - 1], "but" | "and") {
+                let slo = self.clause_start(ctx, j - 1, false);
+                subject = self
+                    .first_party_from(ctx, slo, j - 1)
+                    .map(|k| self.party(ctx, k));
+            }
+        }
         // Verbs of denial have the disputer as subject ("Kyiv denies"); other cues ("no evidence",
         // "not fully captured") are the speaker's.
         let denial = [
