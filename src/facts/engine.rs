@@ -2654,6 +2654,11 @@ impl<'r> Engine<'r> {
             }
         }
         for j in f.end..hi {
+            // "took X, where the Russians had claimed victory": a relative
+            // clause's speaker speaks for another claim.
+            if matches!(ctx.words[j], "where" | "which" | "who" | "whose") {
+                break;
+            }
             if self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()
                 && ctx.words[j] != "claim"
