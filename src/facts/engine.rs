@@ -2640,12 +2640,15 @@ impl<'r> Engine<'r> {
         let hi = self.clause_end(ctx, f.end, false);
         // "The capture of P was announced by the ministry", "the liberation
         // of P was reported to Putin by Gerasimov": the agent of a passive report.
+        // Also reduced: "The fall of P, announced by the ministry on Sunday, ...".
         if let Some(report) = (f.end.max(1)..hi).find(|&j| {
-            matches!(ctx.words[j - 1], "was" | "were" | "been" | "is" | "are")
-                && matches!(
-                    ctx.words[j],
-                    "announced" | "reported" | "confirmed" | "claimed" | "declared"
-                )
+            matches!(
+                ctx.words[j - 1],
+                "was" | "were" | "been" | "is" | "are" | ","
+            ) && matches!(
+                ctx.words[j],
+                "announced" | "reported" | "confirmed" | "claimed" | "declared"
+            )
         }) && let Some(by) = (report + 1..hi.min(report + 8)).find(|&j| ctx.words[j] == "by")
         {
             let (group, _) = self.right_group(ctx, by + 1, hi, false);
