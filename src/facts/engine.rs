@@ -2049,11 +2049,22 @@ impl<'r> Engine<'r> {
                     while start < j && matches!(words[start], "-" | "'s") {
                         start += 1;
                     }
-                    // "of"/"for"/"about" + another thing or party, at most twice.
+                    // "of"/"for"/"about" + another thing or party, at most twice;
+                    // "a proposal to hold a referendum": "to" + a verb + a thing.
                     let mut end = head_end;
                     for _ in 0..2 {
-                        let linker =
-                            matches!(words.get(end), Some(&"of") | Some(&"for") | Some(&"about"));
+                        let to_thing = words.get(end) == Some(&"to")
+                            && class == ObjectClass::Plan
+                            && (end + 2..(end + 5).min(words.len())).any(|t| {
+                                rules
+                                    .object_class(words[t])
+                                    .is_some_and(|c| c != ObjectClass::Modifier)
+                            });
+                        let linker = to_thing
+                            || matches!(
+                                words.get(end),
+                                Some(&"of") | Some(&"for") | Some(&"about")
+                            );
                         if !linker {
                             break;
                         }
