@@ -157,6 +157,11 @@ const MONTHS: &str = r"(?:january|jan|february|feb|march|mar|april|apr|may|june|
 const FULL_MONTHS: &str =
     "january|february|march|april|may|june|july|august|september|october|november|december";
 const DAYS: &str = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+/// True for an English weekday name in lower case ("saturday").
+pub fn is_weekday(word: &str) -> bool {
+    DAYS.split('|').any(|day| day == word)
+}
 const ORDINAL: &str = r"(?:st|nd|rd|th)";
 
 /// Every phrase [`find_date_phrases`] recognises, as one alternation (longest forms first).

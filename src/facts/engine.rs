@@ -129,7 +129,7 @@ const GROUP_LINK_WORDS: [&str; 8] = [
 ];
 
 /// Words of a stretch of time ("spent five hours with", "spent the evening with").
-const TIME_SPAN_WORDS: [&str; 37] = [
+const TIME_SPAN_WORDS: [&str; 30] = [
     "a",
     "an",
     "the",
@@ -159,13 +159,6 @@ const TIME_SPAN_WORDS: [&str; 37] = [
     "most",
     "much",
     "of",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "whole",
 ];
 
@@ -1116,8 +1109,11 @@ impl<'r> Engine<'r> {
             TriggerForm::Active if rule == "met/spent-with" => {
                 // "A spent five hours with B", "A spent the evening with B":
                 // only a stretch of time between the verb and "with".
-                let time_word =
-                    |w: &str| w.chars().all(|c| c.is_ascii_digit()) || TIME_SPAN_WORDS.contains(&w);
+                let time_word = |w: &str| {
+                    w.chars().all(|c| c.is_ascii_digit())
+                        || TIME_SPAN_WORDS.contains(&w)
+                        || crate::dates::is_weekday(w)
+                };
                 let Some(with) = (f.end..hi.min(f.end + 9))
                     .take_while(|&j| {
                         // "spent two days in Miami with B"
