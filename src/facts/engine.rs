@@ -501,6 +501,11 @@ impl<'r> Engine<'r> {
                 break;
             }
             let word = ctx.words[w];
+            // "Before sitting down with the Americans, Yermak met ...": the
+            // comma closing a fronted subordinate clause ends the subject.
+            if !group.is_empty() && word == "," && closes_fronted_clause(&ctx.words, w) {
+                break;
+            }
             if !group.is_empty() {
                 let connector = connector_around(self.res, &ctx.words, w)
                     || group_link(&ctx.words, w)
@@ -848,6 +853,19 @@ impl<'r> Engine<'r> {
         }
         if event_called_off(&ctx.words[f.end..]) {
             return; // "A and B were to meet in Budapest, but the summit was cancelled"
+        }
+        // "A planned stop, where A was due to brief B, was called off": the
+        // relative clause the trigger sits in describes a cancelled event.
+        let relative = (f.start.saturating_sub(8)..f.start)
+            .any(|j| matches!(ctx.words[j], "where" | "which" | "during"));
+        let cancelled_after_aside = relative
+            && ctx.words[f.end..].windows(3).any(|w| {
+                w[0] == ","
+                    && matches!(w[1], "was" | "were" | "has" | "had")
+                    && (is_cancel_word(w[2]) || w[2] == "called")
+            });
+        if cancelled_after_aside {
+            return;
         }
         match f.trigger.form {
             TriggerForm::Between => {
@@ -3203,6 +3221,22 @@ fn group_link(words: &[&str], at: usize) -> bool {
             || at >= 2 && words[at - 1] == "well" && words[at - 2] == "as")
 }
 
+/// True when the comma at `comma` is the first of the sentence and closes a
+/// clause that the sentence opens with a subordinator ("After talks with
+/// Putin, Witkoff met ...", "10:30 Before meeting A, B met ...").
+fn closes_fronted_clause(words: &[&str], comma: usize) -> bool {
+    // Past a live blog's time stamp ("10:30 Before ...").
+    let first = words
+        .iter()
+        .find(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    first.is_some_and(|w| {
+        matches!(
+            *w,
+            "before" | "after" | "while" | "when" | "following" | "during" | "since" | "despite"
+        )
+    }) && !words[..comma].contains(&",")
+}
+
 /// A verb of telling someone ("told Putin", "briefed reporters").
 fn is_telling_verb(w: &str) -> bool {
     matches!(
@@ -3260,6 +3294,14 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
 
 /// A later clause calls the event off: "…, but the summit was cancelled",
 /// "…; the visit has been postponed".
+/// A word saying an event will not take place ("cancelled", "postponed").
+fn is_cancel_word(w: &str) -> bool {
+    matches!(
+        w,
+        "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved"
+    )
+}
+
 fn event_called_off(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "summit" | "meeting" | "talks" | "visit" | "trip")
@@ -3267,10 +3309,7 @@ fn event_called_off(words: &[&str]) -> bool {
                 .iter()
                 .enumerate()
                 .any(|(k, v)| {
-                    matches!(
-                        *v,
-                        "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved"
-                    ) || *v == "called" && words.get(i + 2 + k) == Some(&"off")
+                    is_cancel_word(v) || *v == "called" && words.get(i + 2 + k) == Some(&"off")
                 })
     })
 }

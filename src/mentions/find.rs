@@ -408,8 +408,12 @@ impl<'r> State<'r> {
                     hit.end + 1 + possessive_noun,
                 ));
             }
-            // "officials in Kyiv", "diplomats from Moscow": the state as a party.
-            if let Some(k) = &metonym
+            // "officials in Kyiv", "diplomats from Moscow", "advisers from
+            // Britain": the state as a party.
+            let state = metonym
+                .clone()
+                .or_else(|| (e.kind == EntityKind::Country).then(|| e.key.clone()));
+            if let Some(k) = &state
                 && let Some(noun_start) = party_noun_before_preposition(res, words, hit.start)
             {
                 let kind = lex.entity(k).map_or(EntityKind::Country, |e| e.kind);
