@@ -1048,6 +1048,16 @@ impl<'r> Engine<'r> {
                 {
                     let slo = self.clause_start(ctx, p - 1, false);
                     subject = self.left_group(ctx, p - 1, slo);
+                    // "A and B were received by C before sitting down with D":
+                    // the clause's subject, not the passive's agent.
+                    let agent = subject.first().is_some_and(|&k| {
+                        ctx.s.items[k].start > 0 && ctx.words[ctx.s.items[k].start - 1] == "by"
+                    });
+                    if agent && let Some(first) = self.first_party_from(ctx, slo, p - 1) {
+                        let end = ctx.s.items[first].start;
+                        let (group, _) = self.right_group(ctx, end, p - 1, false);
+                        subject = group;
+                    }
                 }
                 // "Ushakov said the conversation with B was useful": the speaker took part.
                 if subject.is_empty()
