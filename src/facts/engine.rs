@@ -43,6 +43,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
         last_meeting: Vec::new(),
         last_plural: Vec::new(),
         recent_persons: Vec::new(),
+        transcript_speaker: None,
         last_claim_places: Vec::new(),
         last_place: None,
         things_by_sentence: Vec::new(),
@@ -65,6 +66,9 @@ struct Engine<'r> {
     last_plural: Vec<String>,
     /// People named in earlier sentences, most recent last, for "the two men".
     recent_persons: Vec<String>,
+    /// In a transcript, the person whose answer this is ("PESKOV: We ..."),
+    /// until another label ("QUESTION:") starts a turn.
+    transcript_speaker: Option<String>,
     last_claim_places: Vec<String>,
     last_place: Option<String>,
     things_by_sentence: Vec<Vec<ThingSpan>>,
@@ -178,6 +182,22 @@ const PLURAL_ROLES: [&str; 7] = [
     "counterparts",
 ];
 
+/// Nouns that take a content clause: "the premise that ...", "reports that ...".
+const CONTENT_NOUNS: [&str; 12] = [
+    "premise",
+    "idea",
+    "notion",
+    "suggestion",
+    "suggestions",
+    "assertion",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "view",
+    "argument",
+];
+
 const DETERMINERS: [&str; 12] = [
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "such", "any", "whole",
 ];
@@ -204,6 +224,16 @@ impl<'r> Engine<'r> {
             embedded,
             item_at,
         };
+        // "PESKOV: We ...", "QUESTION: ...": a turn label starts a speaker's turn.
+        // A headline's "Name: ..." is not a turn: only the sentence holds it.
+        let label_end = ctx.words.iter().take(5).position(|w| *w == ":");
+        if let Some(colon) = label_end.filter(|&c| idx > 0 && c > 0 && ctx.words.len() > c + 1) {
+            self.transcript_speaker = ctx.item_at[0]
+                .filter(|&k| ctx.s.items[k].end == colon || ctx.words[ctx.s.items[k].end] == "(")
+                .map(|k| &ctx.s.items[k])
+                .filter(|i| i.kind == EntityKind::Person)
+                .map(|i| i.entity.clone());
+        }
         let things = self.things(&ctx);
         for t in &things {
             for owner in &t.owners {
@@ -1664,6 +1694,12 @@ impl<'r> Engine<'r> {
                 {
                     subjects = vec![judge];
                 }
+                // "We find these amendments unacceptable": the speaker.
+                let we_judge = (from..f.start)
+                    .any(|j| matches!(ctx.words[j], "we" | "i") && ctx.item_at[j].is_none());
+                if subjects.is_empty() && bare && we_judge {
+                    subjects = self.speaker(ctx);
+                }
                 // "A called it unacceptable", "A said it was unacceptable":
                 // the one who judges the thing named last.
                 if subjects.is_empty() && it && thing.is_some() {
@@ -1962,7 +1998,8 @@ impl<'r> Engine<'r> {
                 return self.side(ctx, &group);
             }
         }
-        Vec::new()
+        // In a transcript, whoever's turn it is.
+        self.transcript_speaker.iter().cloned().collect()
     }
 
     /// Things (noun phrases with an object head, canonical patterns) in a sentence.
@@ -2268,6 +2305,9 @@ impl<'r> Engine<'r> {
                                 | "when"
                                 | "while"
                         )
+                        // "rejected the premise that this is a Russian plan":
+                        // the premise is rejected, not the plan.
+                        || w == "that" && j > 0 && CONTENT_NOUNS.contains(&ctx.words[j - 1])
                 })
         }) {
             return Some(t.thing.clone());
