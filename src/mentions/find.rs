@@ -938,9 +938,15 @@ impl<'r> State<'r> {
             !lex.title_words.contains(t.lower.as_str())
                 && !w.chars().skip(1).any(char::is_uppercase)
         });
+        // "Hassan Rashad hosted ...": a common given name opens a person's name.
+        let given_name = (2..=3).contains(&n_words)
+            && tokens[start].cap
+            && lex
+                .given_names
+                .contains(&text[tokens[start].span.start..tokens[start].span.end]);
         if plausible
             && (2..=4).contains(&n_words)
-            && (had_title || appositive_title(lex, words, end))
+            && (had_title || appositive_title(lex, words, end) || given_name)
         {
             let key = self.unknown_entity(&name, EntityKind::Person);
             return Some(item(

@@ -65,6 +65,8 @@ pub struct Lexicon {
     pub place_after: FxHashSet<String>,
     /// Organisation words ("Ministry", "Council"), as written.
     pub org_words: FxHashSet<String>,
+    /// Common given names ("Hassan", "Oleksandr"), as written.
+    pub given_names: FxHashSet<String>,
     /// Single-word names (person surnames, first names of persons, one-word
     /// places) as transliteration keys, by blocking key, for fuzzy matching.
     fuzzy: FxHashMap<String, Vec<(String, usize)>>,
@@ -114,6 +116,7 @@ impl Lexicon {
         let mut place_before = FxHashSet::default();
         let mut place_after = FxHashSet::default();
         let mut org_words = FxHashSet::default();
+        let mut given_names = FxHashSet::default();
         for (file, text) in files {
             let header = text
                 .lines()
@@ -161,6 +164,11 @@ impl Lexicon {
                         table.get(row, "entity").to_string(),
                     ));
                 }
+            } else if columns.contains(&"given_name") {
+                let table = Table::parse(file, text, &["given_name"])?;
+                for row in table.rows() {
+                    given_names.insert(table.get(row, "given_name").to_string());
+                }
             } else if columns.contains(&"noun") {
                 let table = Table::parse(file, text, &["noun"])?;
                 for row in table.rows() {
@@ -195,7 +203,7 @@ impl Lexicon {
                 return Err(Error::DataFile {
                     file: file.clone(),
                     line: 1,
-                    message: "unrecognised lexicon header (expected key/surface/adjective/noun/title columns)"
+                    message: "unrecognised lexicon header (expected key/surface/adjective/noun/title/given_name columns)"
                         .to_string(),
                 });
             }
@@ -321,6 +329,7 @@ impl Lexicon {
             place_before,
             place_after,
             org_words,
+            given_names,
             fuzzy,
             fuzzy_seen: FuzzyCache::default(),
         })

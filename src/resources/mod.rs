@@ -30,7 +30,7 @@ pub struct Resources {
 }
 
 /// The lexicon files compiled into the binary, in precedence order.
-const BUILTIN_LEXICON: [(&str, &str); 5] = [
+const BUILTIN_LEXICON: [(&str, &str); 6] = [
     (
         "ontology/lexicon/10-entities.tsv",
         include_str!("../../ontology/lexicon/10-entities.tsv"),
@@ -50,6 +50,10 @@ const BUILTIN_LEXICON: [(&str, &str); 5] = [
     (
         "ontology/lexicon/40-titles.tsv",
         include_str!("../../ontology/lexicon/40-titles.tsv"),
+    ),
+    (
+        "ontology/lexicon/45-given-names.tsv",
+        include_str!("../../ontology/lexicon/45-given-names.tsv"),
     ),
 ];
 
