@@ -1528,6 +1528,12 @@ impl<'r> Engine<'r> {
         if form != TriggerForm::Never && self.cancelled(ctx, f, lo) {
             return;
         }
+        // "... if Kyiv does not accept the terms": a condition, not a refusal.
+        if form == TriggerForm::Never
+            && self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional)
+        {
+            return;
+        }
         // "The plan, drafted by A and B, called for Kyiv to cede land": a
         // thing, not a party, calls for it.
         if matches!(ctx.words[f.start], "called" | "calling")
@@ -1568,7 +1574,17 @@ impl<'r> Engine<'r> {
                             .find(|t| t.end == start)
                             .map(|t| t.thing.clone())
                     });
-                    self.ceding_object(ctx, from, hi)
+                    // "the amendments which the Europeans put forward to
+                    // the American plan": the antecedent, not the plan after
+                    // the preposition.
+                    let antecedent = matches!(
+                        ctx.words.get(from),
+                        Some(&"to") | Some(&"for") | Some(&"on") | Some(&"at") | Some(&"in")
+                    )
+                    .then(|| self.relative_thing(ctx, f.start, lo))
+                    .flatten();
+                    antecedent
+                        .or_else(|| self.ceding_object(ctx, from, hi))
                         .or_else(|| self.thing_right(ctx, from, hi))
                         .or_else(|| self.relative_thing(ctx, f.start, lo))
                         .or(reduced)
@@ -2124,7 +2140,7 @@ impl<'r> Engine<'r> {
                         let linker = to_thing
                             || matches!(
                                 words.get(end),
-                                Some(&"of") | Some(&"for") | Some(&"about")
+                                Some(&"of") | Some(&"for") | Some(&"about") | Some(&"from")
                             );
                         if !linker {
                             break;
@@ -2143,7 +2159,13 @@ impl<'r> Engine<'r> {
                         end = match ctx.item_at[next] {
                             // "for a European-led reassurance force": run on to the head after the name.
                             Some(k) => {
-                                let after = ctx.s.items[k].end;
+                                let mut after = ctx.s.items[k].end;
+                                // "troops from NATO countries": the name's members.
+                                if words.get(after).is_some_and(|w| {
+                                    matches!(*w, "countries" | "states" | "members" | "nations")
+                                }) {
+                                    after += 1;
+                                }
                                 (after..(after + 4).min(words.len()))
                                     .take_while(|&t| words[t] != "," && ctx.item_at[t].is_none())
                                     .filter(|&t| {
@@ -2304,6 +2326,8 @@ impl<'r> Engine<'r> {
                                 | "if"
                                 | "when"
                                 | "while"
+                                // "which Kyiv dismissed as an ultimatum": a label.
+                                | "as"
                         )
                         // "rejected the premise that this is a Russian plan":
                         // the premise is rejected, not the plan.
