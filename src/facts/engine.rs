@@ -881,6 +881,14 @@ impl<'r> Engine<'r> {
         {
             return; // "a meeting between A and B has not been agreed"
         }
+        // "Trump shelves Budapest summit with Putin", "called off talks with B".
+        let called_off_before = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| {
+            is_cancel_word(ctx.words[j])
+                || ctx.words[j] == "off" && j > 0 && ctx.words[j - 1].starts_with("call")
+        });
+        if matches!(f.trigger.form, TriggerForm::Between | TriggerForm::With) && called_off_before {
+            return;
+        }
         if event_called_off(&ctx.words[f.end..]) {
             return; // "A and B were to meet in Budapest, but the summit was cancelled"
         }
@@ -2149,7 +2157,8 @@ impl<'r> Engine<'r> {
                             rules
                                 .object_class(words[t])
                                 .is_some_and(|c| c != ObjectClass::Modifier)
-                                || ctx.item_at[t].is_some()
+                                || ctx.item_at[t]
+                                    .is_some_and(|k| ctx.s.items[k].source != Source::Pronoun)
                         });
                         let Some(next) = next.filter(|&n| {
                             !(end..n).any(|t| words[t] == "," && !thousands_comma(words, t))
@@ -3012,6 +3021,15 @@ impl<'r> Engine<'r> {
         {
             return;
         }
+        // "has denied backing the group", "denied any involvement": another denial.
+        if f.trigger.rule == "disputes/denied"
+            && ctx.words.get(f.end).is_some_and(|w| {
+                w.ends_with("ing") && ctx.item_at[f.end].is_none()
+                    || matches!(*w, "any" | "involvement" | "responsibility")
+            })
+        {
+            return;
+        }
         // "denied that X had been surrounded": only a denied capture is a dispute.
         if ctx.words.get(f.end) == Some(&"that")
             && !(f.end..hi).any(|j| {
@@ -3372,7 +3390,19 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
 fn is_cancel_word(w: &str) -> bool {
     matches!(
         w,
-        "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved"
+        "cancelled"
+            | "canceled"
+            | "postponed"
+            | "scrapped"
+            | "shelved"
+            | "cancel"
+            | "cancels"
+            | "postpone"
+            | "postpones"
+            | "scrap"
+            | "scraps"
+            | "shelve"
+            | "shelves"
     )
 }
 

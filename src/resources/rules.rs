@@ -340,7 +340,8 @@ fn words(phrase: &str) -> Vec<String> {
 /// Length in the text of a trigger phrase starting at `words[at]`, if it
 /// is there. A "still", an "also" or an "again" inside the text may sit between the
 /// phrase's words ("fighting was still continuing in", "was also attended by",
-/// "sit down again with").
+/// "sit down again with"), and a short place or time phrase before a closing
+/// "with" ("sat down in the Kremlin with").
 fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
     let mut j = at;
     for (i, p) in phrase.iter().enumerate() {
@@ -348,12 +349,35 @@ fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Opti
         if i > 0 && words.get(j).is_some_and(inserted) {
             j += 1;
         }
+        if i > 0 && i + 1 == phrase.len() && p == "with" {
+            j += place_or_time_before_with(words, j);
+        }
         if words.get(j).is_none_or(|w| w.as_ref() != p) {
             return None;
         }
         j += 1;
     }
     Some(j - at)
+}
+
+/// Words of a short place or time phrase at `words[at]` that a closing
+/// "with" follows: "sat down in the Kremlin with", "met on Tuesday with".
+fn place_or_time_before_with<S: AsRef<str>>(words: &[S], at: usize) -> usize {
+    if !words
+        .get(at)
+        .is_some_and(|w| matches!(w.as_ref(), "in" | "at" | "on"))
+    {
+        return 0;
+    }
+    (at + 2..(at + 5).min(words.len()))
+        .take_while(|&j| {
+            !matches!(
+                words[j - 1].as_ref(),
+                "," | "and" | "but" | "to" | "that" | "which" | "who" | "for" | "by"
+            )
+        })
+        .find(|&j| words[j].as_ref() == "with")
+        .map_or(0, |j| j - at)
 }
 
 fn phrase_at<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> bool {
