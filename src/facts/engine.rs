@@ -1556,10 +1556,15 @@ impl<'r> Engine<'r> {
         let (subjects, object): (Vec<String>, Option<Thing>) = match form {
             TriggerForm::Active | TriggerForm::Never => {
                 let mut subject = self.left_group(ctx, f.start, lo);
-                if subject.is_empty() {
+                // "where the two men sketched out the plan": the last two named.
+                let pair = pair_before(&ctx.words, lo, f.start);
+                if subject.is_empty() && !pair {
                     subject = self.relative_owner(ctx, f.start);
                 }
                 let mut subjects = self.side(ctx, &subject);
+                if pair {
+                    subjects = self.last_two_persons(ctx, f.start);
+                }
                 if subjects.is_empty() || self.first_person_before(ctx, f.start, lo) {
                     subjects = self.speaker(ctx);
                 }

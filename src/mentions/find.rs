@@ -1568,7 +1568,7 @@ fn party_of(lex: &crate::resources::Lexicon, e: &LexEntity) -> Option<String> {
 /// `start` ("officials in Kyiv"), if any.
 fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) -> Option<usize> {
     let prep = start.checked_sub(1)?;
-    if !matches!(words[prep], "in" | "from") {
+    if !matches!(words[prep], "in" | "from" | "of") {
         return None;
     }
     let noun_start = (1..=3.min(prep))

@@ -341,7 +341,7 @@ fn words(phrase: &str) -> Vec<String> {
 /// is there. A "still", an "also" or an "again" inside the text may sit between the
 /// phrase's words ("fighting was still continuing in", "was also attended by",
 /// "sit down again with"), and a short place or time phrase before a closing
-/// "with" ("sat down in the Kremlin with").
+/// "with" or "by" ("sat down in the Kremlin with", "drafted last week by").
 fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
     let mut j = at;
     for (i, p) in phrase.iter().enumerate() {
@@ -349,8 +349,8 @@ fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Opti
         if i > 0 && words.get(j).is_some_and(inserted) {
             j += 1;
         }
-        if i > 0 && i + 1 == phrase.len() && p == "with" {
-            j += place_or_time_before_with(words, j);
+        if i > 0 && i + 1 == phrase.len() && matches!(p.as_str(), "with" | "by") {
+            j += adjunct_before(words, j, p);
         }
         if words.get(j).is_none_or(|w| w.as_ref() != p) {
             return None;
@@ -360,23 +360,27 @@ fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Opti
     Some(j - at)
 }
 
-/// Words of a short place or time phrase at `words[at]` that a closing
-/// "with" follows: "sat down in the Kremlin with", "met on Tuesday with".
-fn place_or_time_before_with<S: AsRef<str>>(words: &[S], at: usize) -> usize {
-    if !words
-        .get(at)
-        .is_some_and(|w| matches!(w.as_ref(), "in" | "at" | "on"))
-    {
+/// Words of a short place or time phrase at `words[at]` that the phrase's
+/// closing word (`closing`, "with" or "by") follows: "sat down in the
+/// Kremlin with", "met on Friday with", "drafted over a single weekend by",
+/// "rejected last week by".
+fn adjunct_before<S: AsRef<str>>(words: &[S], at: usize, closing: &str) -> usize {
+    let Some(first) = words.get(at).map(|w| w.as_ref()) else {
         return 0;
-    }
-    (at + 2..(at + 5).min(words.len()))
+    };
+    let max_len = match first {
+        "in" | "at" | "on" | "over" | "during" => 4,
+        "last" | "this" | "earlier" | "later" => 2,
+        _ => return 0,
+    };
+    (at + 1..(at + max_len + 1).min(words.len()))
         .take_while(|&j| {
             !matches!(
                 words[j - 1].as_ref(),
-                "," | "and" | "but" | "to" | "that" | "which" | "who" | "for" | "by"
-            )
+                "," | "and" | "but" | "to" | "that" | "which" | "who" | "for" | "with" | "by"
+            ) || j - 1 == at
         })
-        .find(|&j| words[j].as_ref() == "with")
+        .find(|&j| j > at + 1 && words[j].as_ref() == closing)
         .map_or(0, |j| j - at)
 }
 
