@@ -1237,6 +1237,12 @@ impl<'r> Engine<'r> {
                     };
                 }
                 let (mut group, including) = self.right_group(ctx, f.end, hi, false);
+                // "Ushakov, who joined them, ...": the parties of the last meeting.
+                // "the talks, in which he and B also took part, ...": the
+                // event the relative clause hangs on.
+                let joined_them = f.trigger.form == TriggerForm::Joined
+                    && (matches!(ctx.words.get(f.end), Some(&"them"))
+                        || self.event_before_relative(ctx, f.start));
                 // "A sat in on the talks along with B": B came with A, to the
                 // meeting the event noun names.
                 let mut companions = Vec::new();
@@ -1245,12 +1251,18 @@ impl<'r> Engine<'r> {
                     start >= f.end + 2
                         && ctx.words[start - 1] == "with"
                         && matches!(ctx.words[start - 2], "along" | "together")
-                        && self.event_after(ctx, f.end, start - 2)
+                        && (joined_them || self.event_after(ctx, f.end, start - 2))
                 }) {
                     companions = self.side(ctx, &group);
                     group.clear();
                 }
                 let mut objects = self.with_including(ctx, &group, including);
+                // "sat down with the same two envoys": the last two people
+                // named, other than the subject.
+                if objects.is_empty() && pair_after(&ctx.words, f.end) {
+                    let a = self.side(ctx, &subject);
+                    objects = self.last_two_persons_besides(ctx, f.start, &a);
+                }
                 // "A and B discussed a plan drafted by C": C is not someone met; only
                 // "discussed X with C" names one.
                 if f.trigger.rule == "met/discussed" && !ctx.words[f.end..hi].contains(&"with") {
@@ -1274,6 +1286,7 @@ impl<'r> Engine<'r> {
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
                 } else if (self.event_after(ctx, f.end, hi)
+                    || joined_them
                     || f.trigger.form == TriggerForm::Joined
                         && ctx.words[f.end..]
                             .iter()
@@ -1376,6 +1389,21 @@ impl<'r> Engine<'r> {
                 main
             }
         }
+    }
+
+    /// "the talks, in which A took part": an event noun, then "in/at which"
+    /// or "where", within the eight words before `at`.
+    fn event_before_relative(&self, ctx: &Ctx<'_>, at: usize) -> bool {
+        (at.saturating_sub(8)..at).any(|j| {
+            let rel = match ctx.words[j] {
+                "which" if j >= 1 && matches!(ctx.words[j - 1], "in" | "at" | "during") => j - 1,
+                "where" => j,
+                _ => return false,
+            };
+            let noun = rel - usize::from(rel >= 1 && ctx.words[rel - 1] == ",");
+            (noun.saturating_sub(2)..noun)
+                .any(|k| self.res.rules.cue_at(&ctx.words, k, Cue::Event).is_some())
+        })
     }
 
     fn event_after(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> bool {
@@ -2670,6 +2698,28 @@ impl<'r> Engine<'r> {
         seen.split_off(n - 2)
     }
 
+    /// [`Self::last_two_persons`], leaving out `besides`.
+    fn last_two_persons_besides(
+        &self,
+        ctx: &Ctx<'_>,
+        at: usize,
+        besides: &[String],
+    ) -> Vec<String> {
+        let mut seen: Vec<String> = self.recent_persons.clone();
+        for item in ctx.s.items.iter().filter(|i| i.end <= at) {
+            if item.kind == EntityKind::Person && !item.modifier {
+                seen.retain(|k| *k != item.entity);
+                seen.push(item.entity.clone());
+            }
+        }
+        seen.retain(|k| !besides.contains(k));
+        let n = seen.len();
+        if n < 2 {
+            return Vec::new();
+        }
+        seen.split_off(n - 2)
+    }
+
     /// True when a party other than `party` has claimed `place` in this document.
     fn claimed_by_other(&self, place: &str, party: &str) -> bool {
         self.facts.iter().any(|f| {
@@ -3293,6 +3343,31 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
             && noun(words[j - 1])
             && (words[j - 2] == "both"
                 || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
+}
+
+/// "with the (same) two envoys", "with both men": two people named before
+/// stand as the object right after a meeting trigger ending at `at`.
+fn pair_after(words: &[&str], at: usize) -> bool {
+    let noun = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            matches!(
+                *w,
+                "men" | "women" | "leaders" | "presidents" | "ministers" | "envoys" | "negotiators"
+            )
+        })
+    };
+    let mut j = at;
+    if words.get(j) == Some(&"both") {
+        return noun(words.get(j + 1));
+    }
+    if words.get(j) != Some(&"the") {
+        return false;
+    }
+    j += 1;
+    if words.get(j) == Some(&"same") {
+        j += 1;
+    }
+    words.get(j) == Some(&"two") && noun(words.get(j + 1))
 }
 
 /// "he was told that ...": a reporting verb in the passive, whose subject

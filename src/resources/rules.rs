@@ -338,14 +338,15 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 /// Length in the text of a trigger phrase starting at `words[at]`, if it
-/// is there. A "still", an "also" or an "again" inside the text may sit between the
+/// is there. A "still", an "also", an "again" or a "there" inside the text may sit between the
 /// phrase's words ("fighting was still continuing in", "was also attended by",
 /// "sit down again with"), and a short place or time phrase before a closing
 /// "with" or "by" ("sat down in the Kremlin with", "drafted last week by").
 fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
     let mut j = at;
     for (i, p) in phrase.iter().enumerate() {
-        let inserted = |w: &S| matches!(w.as_ref(), "still" | "also" | "again") && w.as_ref() != p;
+        let inserted =
+            |w: &S| matches!(w.as_ref(), "still" | "also" | "again" | "there") && w.as_ref() != p;
         if i > 0 && words.get(j).is_some_and(inserted) {
             j += 1;
         }
