@@ -2642,6 +2642,39 @@ impl<'r> Engine<'r> {
         } else {
             Relation::ClaimsControl
         };
+        // "DeepState shows Kupiansk under Ukrainian control": an observer (a
+        // body or group of no side) says another party holds it. Not the observer's claim; a dispute of any
+        // other party's claim.
+        let holder = (f.trigger.rule == "claims/under-control")
+            .then(|| {
+                (f.start..(f.end + 2).min(ctx.words.len()))
+                    .filter_map(|j| ctx.item_at[j])
+                    .find_map(|k| ctx.s.items[k].party.clone())
+            })
+            .flatten();
+        let observer = matches!(
+            self.kinds.get(&claimant),
+            Some(EntityKind::Organization | EntityKind::Group)
+        );
+        if let Some(holder) = holder.filter(|h| {
+            !negated
+                && observer
+                && *h != claimant
+                && self.affiliation(&claimant) != Some(h.as_str())
+        }) {
+            for place in &places {
+                if self.claimed_by_other(place, &holder) {
+                    self.add_control(
+                        ctx,
+                        Relation::DisputesControl,
+                        &claimant,
+                        place,
+                        &f.trigger.rule,
+                    );
+                }
+            }
+            return;
+        }
         for place in &places {
             self.add_control(ctx, relation, &claimant, place, &f.trigger.rule);
             // "Ukraine said its troops still held the city" after Russia claimed it:
@@ -3100,7 +3133,12 @@ impl<'r> Engine<'r> {
             return;
         }
         // "the battle for X continues / is ongoing": only while it goes on.
+        // "... is far from over", "is not over yet": it goes on.
+        let not_over = ctx.words[f.end..hi]
+            .windows(2)
+            .any(|w| w[1] == "over" && matches!(w[0], "from" | "not" | "n't"));
         if f.trigger.rule.ends_with("battle-continues")
+            && !not_over
             && !ctx.words[f.end..hi].iter().any(|w| {
                 matches!(
                     *w,
@@ -3157,6 +3195,11 @@ impl<'r> Engine<'r> {
                 .into_iter()
                 .next()
         };
+        // "Russian troops failed to gain a foothold in X, Kyiv said": the
+        // attacker is the subject; the disputer is whoever says so.
+        if f.trigger.rule.ends_with("failed") {
+            subject = None;
+        }
         // "ISW assesses X but has not observed Y": the subject of the first
         // verb of the coordination.
         if subject.is_none() {
