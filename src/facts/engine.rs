@@ -1599,7 +1599,21 @@ impl<'r> Engine<'r> {
                 let object = if f.trigger.rule.ends_with("never-do") {
                     self.thing_left(ctx, f.start, 0)
                 } else if f.trigger.rule.ends_with("turned-it-down") {
-                    self.recent_thing(ctx, f.start)
+                    // "Kyiv asked for an energy truce before a final deal. Moscow
+                    // turned that down.": what was just proposed, else the last thing.
+                    self.facts
+                        .iter()
+                        .rev()
+                        .find(|p| {
+                            p.relation == Relation::Proposed
+                                && p.provenance.sentence_idx + 2 >= ctx.idx
+                                && !subjects.contains(&p.subject)
+                        })
+                        .and_then(|p| match &p.object {
+                            Argument::Thing(t) => Some(t.clone()),
+                            Argument::Entity(_) => None,
+                        })
+                        .or_else(|| self.recent_thing(ctx, f.start))
                 } else {
                     let from = if form == TriggerForm::Never {
                         f.start + 1
@@ -1624,6 +1638,15 @@ impl<'r> Engine<'r> {
                     )
                     .then(|| self.relative_thing(ctx, f.start, lo))
                     .flatten();
+                    // "agreed with some of the proposals and rejected others":
+                    // the thing of the coordinated verb before.
+                    let others = matches!(ctx.words.get(from), Some(&"others") | Some(&"the"))
+                        && (ctx.words[from] == "others"
+                            || ctx.words.get(from + 1) == Some(&"rest"))
+                        && f.start > 0
+                        && ctx.words[f.start - 1] == "and";
+                    let antecedent = antecedent
+                        .or_else(|| others.then(|| self.thing_left(ctx, f.start, lo)).flatten());
                     antecedent
                         .or_else(|| self.ceding_object(ctx, from, hi))
                         .or_else(|| self.thing_right(ctx, from, hi))
@@ -2194,7 +2217,11 @@ impl<'r> Engine<'r> {
                                     .is_some_and(|k| ctx.s.items[k].source != Source::Pronoun)
                         });
                         let Some(next) = next.filter(|&n| {
-                            !(end..n).any(|t| words[t] == "," && !thousands_comma(words, t))
+                            !(end..n).any(|t| {
+                                words[t] == "," && !thousands_comma(words, t)
+                                    // "a counter-proposal of their own that would cap ..."
+                                    || matches!(words[t], "that" | "which" | "who" | "own")
+                            })
                         }) else {
                             break;
                         };

@@ -652,6 +652,7 @@ impl<'r> State<'r> {
             while start < end && FUNCTION_WORDS.contains(&words[start]) {
                 start += 1;
             }
+            let after_function_words = start;
             while start < end
                 && (lex.title_words.contains(words[start]) || HONORIFICS.contains(&words[start]))
             {
@@ -659,7 +660,8 @@ impl<'r> State<'r> {
                 honorific |= HONORIFICS.contains(&words[start]);
                 start += 1;
             }
-            if start > i && start < end {
+            // A sentence-opening "The" is not a title ("The Russians turned it down").
+            if start > after_function_words && start < end {
                 had_title = true;
             }
             if start == i && i > 0 && lex.title_words.contains(words[i - 1]) {
