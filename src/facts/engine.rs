@@ -52,6 +52,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
     for (idx, sentence) in analysis.sentences.iter().enumerate() {
         engine.sentence(idx, sentence);
     }
+    engine.drop_states_met_through_their_people();
     engine.facts
 }
 
@@ -819,6 +820,46 @@ impl<'r> Engine<'r> {
 
     fn affiliation(&self, key: &str) -> Option<&str> {
         self.affiliation.get(key).and_then(|a| a.as_deref())
+    }
+
+    /// A headline "Putin hosts Trump envoys" (Putin met the United States),
+    /// then "Putin met Witkoff": when someone met a person of a state in this
+    /// document, the headline's meeting of theirs with the state itself only
+    /// sums it up less precisely, and is dropped. In the body such a meeting
+    /// may be another one ("talks between Ukrainian and US officials").
+    fn drop_states_met_through_their_people(&mut self) {
+        let met_person_of = |facts: &[Fact], a: &str, state: &str| {
+            facts.iter().any(|f| {
+                f.relation == Relation::Met
+                    && match &f.object {
+                        Argument::Entity(b) => {
+                            f.subject == a
+                                && self.affiliation(b) == Some(state)
+                                && self.is_person(b)
+                                || b == a
+                                    && self.affiliation(&f.subject) == Some(state)
+                                    && self.is_person(&f.subject)
+                        }
+                        Argument::Thing(_) => false,
+                    }
+            })
+        };
+        let is_state = |k: &str| self.kinds.get(k) == Some(&EntityKind::Country);
+        let drop: Vec<bool> = self
+            .facts
+            .iter()
+            .map(|f| {
+                let Argument::Entity(b) = &f.object else {
+                    return false;
+                };
+                f.relation == Relation::Met
+                    && f.provenance.sentence_idx == 0
+                    && (is_state(b) && met_person_of(&self.facts, &f.subject, b)
+                        || is_state(&f.subject) && met_person_of(&self.facts, b, &f.subject))
+            })
+            .collect();
+        let mut keep = drop.iter().map(|d| !d);
+        self.facts.retain(|_| keep.next().unwrap_or(true));
     }
 
     fn is_person(&self, key: &str) -> bool {
