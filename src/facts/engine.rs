@@ -1104,6 +1104,20 @@ impl<'r> Engine<'r> {
                     self.pair(ctx, &a, &objects, status, rule, 0.6);
                     return;
                 }
+                // "A has spent days in Miami, shuttling between meetings with
+                // B": a participle after a comma has the main clause's subject.
+                let participle = (p.saturating_sub(4)..p).find(|&j| {
+                    j >= 1
+                        && ctx.words[j - 1] == ","
+                        && ctx.words[j].ends_with("ing")
+                        && (j..p).all(|t| ctx.item_at[t].is_none())
+                });
+                if subject.is_empty()
+                    && let Some(j) = participle
+                    && let Some(first) = self.first_party_from(ctx, 0, j - 1)
+                {
+                    subject = vec![first];
+                }
                 if subject.is_empty() {
                     subject = self.left_group(ctx, f.start, lo);
                     if let Some(first) = self.coordinated_verb_subject(ctx, &subject, f.start, lo) {
