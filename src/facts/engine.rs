@@ -1748,7 +1748,8 @@ impl<'r> Engine<'r> {
                 // "It was drawn up by A": the thing named last.
                 let it = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| ctx.words[j] == "it");
                 let thing = self
-                    .thing_left(ctx, f.start, lo)
+                    .appositive_antecedent(ctx, f.start)
+                    .or_else(|| self.thing_left(ctx, f.start, lo))
                     .or_else(|| it.then(|| self.recent_thing(ctx, f.start)).flatten());
                 (self.side(ctx, &agents), thing)
             }
@@ -2580,6 +2581,66 @@ impl<'r> Engine<'r> {
                                         && !matches!(w, "and" | "but" | "or" | "which" | "that")
                             }))
             })
+            .map(|t| t.thing.clone())
+    }
+
+    /// "NATO membership — a point rejected by Russia and ruled out by Trump",
+    /// "a cap on the army, an idea opposed by Kyiv": the thing a generic
+    /// appositive noun ending right before the passive at `at` stands for.
+    fn appositive_antecedent(&self, ctx: &Ctx<'_>, at: usize) -> Option<Thing> {
+        let w = &ctx.words;
+        let mut j = at;
+        // Back over a coordinated passive before this one ("rejected by A and
+        // previously ruled out by B") and adverbs.
+        loop {
+            while j > 0
+                && (is_manner_adverb(w[j - 1])
+                    || matches!(
+                        w[j - 1],
+                        "previously" | "also" | "already" | "since" | "and" | "long"
+                    ))
+            {
+                j -= 1;
+            }
+            let earlier =
+                (j.saturating_sub(8)..j).rev().find(|&k| {
+                    w[k] == "by"
+                        && k >= 1
+                        && self.res.rules.triggers_at(w, k - 1).iter().any(|m| {
+                            m.trigger.form == TriggerForm::Passive && k - 1 + m.len == k + 1
+                        })
+                        && (k + 1..j)
+                            .all(|t| ctx.item_at[t].is_some() || matches!(w[t], "and" | ","))
+                });
+            match earlier {
+                Some(k) if k - 1 < j => j = k - 1,
+                _ => break,
+            }
+        }
+        let noun = j.checked_sub(1)?;
+        let generic = matches!(
+            w[noun],
+            "point"
+                | "idea"
+                | "demand"
+                | "proposal"
+                | "move"
+                | "step"
+                | "condition"
+                | "notion"
+                | "position"
+        );
+        if !generic || noun < 2 || !matches!(w[noun - 1], "a" | "an" | "one") {
+            return None;
+        }
+        let mark = noun - 2;
+        if !matches!(w[mark], "," | "—" | "–" | "-" | ":") {
+            return None;
+        }
+        self.current_things()
+            .iter()
+            .rev()
+            .find(|t| t.end == mark)
             .map(|t| t.thing.clone())
     }
 
