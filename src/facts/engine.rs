@@ -822,11 +822,12 @@ impl<'r> Engine<'r> {
         self.affiliation.get(key).and_then(|a| a.as_deref())
     }
 
-    /// A headline "Putin hosts Trump envoys" (Putin met the United States),
-    /// then "Putin met Witkoff": when someone met a person of a state in this
-    /// document, the headline's meeting of theirs with the state itself only
-    /// sums it up less precisely, and is dropped. In the body such a meeting
-    /// may be another one ("talks between Ukrainian and US officials").
+    /// A headline or lead "Putin hosts Trump envoys" (Putin met the United
+    /// States), then "Putin met Witkoff": when someone met a person of a state
+    /// in this document, the headline's (or first sentence's) meeting of
+    /// theirs with the state itself only sums it up less precisely, and is
+    /// dropped. Further on such a meeting may be another one ("talks between
+    /// Ukrainian and US officials").
     fn drop_states_met_through_their_people(&mut self) {
         let met_person_of = |facts: &[Fact], a: &str, state: &str| {
             facts.iter().any(|f| {
@@ -853,7 +854,7 @@ impl<'r> Engine<'r> {
                     return false;
                 };
                 f.relation == Relation::Met
-                    && f.provenance.sentence_idx == 0
+                    && f.provenance.sentence_idx <= 1
                     && (is_state(b) && met_person_of(&self.facts, &f.subject, b)
                         || is_state(&f.subject) && met_person_of(&self.facts, b, &f.subject))
             })
@@ -923,9 +924,17 @@ impl<'r> Engine<'r> {
             return; // "a meeting between A and B has not been agreed"
         }
         // "Trump shelves Budapest summit with Putin", "called off talks with B".
-        let called_off_before = (f.start.saturating_sub(3).max(lo)..f.start).any(|j| {
-            is_cancel_word(ctx.words[j])
+        // "The Kremlin has ruled out a three-way summit with A and B", with no
+        // person between the verb and the meeting.
+        let called_off_before = (f.start.saturating_sub(6).max(lo)..f.start).any(|j| {
+            let cancel = is_cancel_word(ctx.words[j])
+                || matches!(ctx.words[j], "rejected" | "refused" | "declined")
                 || ctx.words[j] == "off" && j > 0 && ctx.words[j - 1].starts_with("call")
+                || ctx.words[j] == "out" && j > 0 && ctx.words[j - 1].starts_with("rule");
+            cancel
+                && (j..f.start).all(|t| {
+                    ctx.item_at[t].is_none_or(|k| ctx.s.items[k].kind != EntityKind::Person)
+                })
         });
         if matches!(f.trigger.form, TriggerForm::Between | TriggerForm::With) && called_off_before {
             return;
@@ -1119,8 +1128,17 @@ impl<'r> Engine<'r> {
                     subject = vec![first];
                 }
                 if subject.is_empty() {
-                    subject = self.left_group(ctx, f.start, lo);
-                    if let Some(first) = self.coordinated_verb_subject(ctx, &subject, f.start, lo) {
+                    let mut from = f.start;
+                    // "the Budapest summit with Putin": a capital before the
+                    // event noun says where, not who.
+                    if let Some(k) = p.checked_sub(1).and_then(|j| ctx.item_at[j])
+                        && ctx.s.items[k].end == p
+                        && ctx.s.items[k].source == Source::Metonym
+                    {
+                        from = ctx.s.items[k].start;
+                    }
+                    subject = self.left_group(ctx, from, lo);
+                    if let Some(first) = self.coordinated_verb_subject(ctx, &subject, from, lo) {
                         subject = vec![first];
                     }
                 }
