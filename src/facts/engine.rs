@@ -1666,6 +1666,9 @@ impl<'r> Engine<'r> {
                 if pair {
                     subjects = self.last_two_persons(ctx, f.start);
                 }
+                if subjects.is_empty() {
+                    subjects = self.pronoun_after_own_speech(ctx, f.start);
+                }
                 if subjects.is_empty() || self.first_person_before(ctx, f.start, lo) {
                     subjects = self.speaker(ctx);
                 }
@@ -1978,6 +1981,54 @@ impl<'r> Engine<'r> {
                     .then(|| person_before(j))
                     .flatten()
             })
+    }
+
+    /// "Kyiv has (long) maintained it will never cede land": an "it" or
+    /// "they" right after a speech verb, before the trigger at `at`, is the
+    /// speech verb's own subject.
+    fn pronoun_after_own_speech(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
+        let w = &ctx.words;
+        let mut j = at;
+        while j > 0
+            && matches!(
+                w[j - 1],
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "cannot"
+                    | "never"
+                    | "not"
+                    | "n't"
+                    | "does"
+                    | "do"
+                    | "did"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+        {
+            j -= 1;
+        }
+        if j < 2 || !matches!(w[j - 1], "it" | "they") {
+            return Vec::new();
+        }
+        let said = j - 2;
+        if ctx.item_at[said].is_some() || self.res.rules.cue_at(w, said, Cue::Speech).is_none() {
+            return Vec::new();
+        }
+        let mut k = said;
+        while k > 0
+            && (is_manner_adverb(w[k - 1])
+                || matches!(w[k - 1], "has" | "have" | "had" | "long" | "-"))
+        {
+            k -= 1;
+        }
+        let lo = self.clause_start(ctx, k, false);
+        let group = self.left_group(ctx, k, lo);
+        self.side(ctx, &group)
     }
 
     /// "co-wrote the plan with B", "drafted it together with B": the parties
@@ -2824,15 +2875,7 @@ impl<'r> Engine<'r> {
                 && self.affiliation(&claimant) != Some(h.as_str())
         }) {
             for place in &places {
-                if self.claimed_by_other(place, &holder) {
-                    self.add_control(
-                        ctx,
-                        Relation::DisputesControl,
-                        &claimant,
-                        place,
-                        &f.trigger.rule,
-                    );
-                }
+                self.dispute_claim_of_other(ctx, &claimant, place, &holder, &f.trigger.rule);
             }
             return;
         }
@@ -2845,14 +2888,8 @@ impl<'r> Engine<'r> {
                 f.trigger.rule.as_str(),
                 "claims/hold" | "claims/under-control" | "claims/retaken"
             );
-            if holds && !negated && self.claimed_by_other(place, &claimant) {
-                self.add_control(
-                    ctx,
-                    Relation::DisputesControl,
-                    &claimant,
-                    place,
-                    &f.trigger.rule,
-                );
+            if holds && !negated {
+                self.dispute_claim_of_other(ctx, &claimant, place, &claimant, &f.trigger.rule);
             }
         }
         if !negated {
@@ -2912,6 +2949,21 @@ impl<'r> Engine<'r> {
             return Vec::new();
         }
         seen.split_off(n - 2)
+    }
+
+    /// `disputer` disputes `place` when a party other than `holder` has
+    /// claimed it in this document.
+    fn dispute_claim_of_other(
+        &mut self,
+        ctx: &Ctx<'_>,
+        disputer: &str,
+        place: &str,
+        holder: &str,
+        rule: &str,
+    ) {
+        if self.claimed_by_other(place, holder) {
+            self.add_control(ctx, Relation::DisputesControl, disputer, place, rule);
+        }
     }
 
     /// True when a party other than `party` has claimed `place` in this document.
