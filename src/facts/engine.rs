@@ -1716,9 +1716,8 @@ impl<'r> Engine<'r> {
                     .flatten();
                     // "agreed with some of the proposals and rejected others":
                     // the thing of the coordinated verb before.
-                    let others = matches!(ctx.words.get(from), Some(&"others") | Some(&"the"))
-                        && (ctx.words[from] == "others"
-                            || ctx.words.get(from + 1) == Some(&"rest"))
+                    let others = (ctx.words[from..].starts_with(&["others"])
+                        || ctx.words[from..].starts_with(&["the", "rest"]))
                         && f.start > 0
                         && ctx.words[f.start - 1] == "and";
                     let antecedent = antecedent
@@ -2915,18 +2914,7 @@ impl<'r> Engine<'r> {
     /// The last two people named before word `at` of this sentence, or in
     /// earlier sentences ("the two leaders", "both men").
     fn last_two_persons(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
-        let mut seen: Vec<String> = self.recent_persons.clone();
-        for item in ctx.s.items.iter().filter(|i| i.end <= at) {
-            if item.kind == EntityKind::Person && !item.modifier {
-                seen.retain(|k| *k != item.entity);
-                seen.push(item.entity.clone());
-            }
-        }
-        let n = seen.len();
-        if n < 2 {
-            return Vec::new();
-        }
-        seen.split_off(n - 2)
+        self.last_two_persons_besides(ctx, at, &[])
     }
 
     /// [`Self::last_two_persons`], leaving out `besides`.
@@ -3582,16 +3570,23 @@ fn they_before(words: &[&str], lo: usize, at: usize) -> bool {
     j > lo && words[j - 1] == "they"
 }
 
+/// Plural nouns that, after "the two" or "both", stand for two people named before.
+const PAIR_NOUNS: [&str; 8] = [
+    "men",
+    "women",
+    "leaders",
+    "presidents",
+    "ministers",
+    "envoys",
+    "officials",
+    "negotiators",
+];
+
 /// "the two leaders spoke", "both men met", "the pair spoke": two people named before stand
 /// as the subject just before a meeting trigger.
 fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
     let j = subject_end_before(words, lo, at);
-    let noun = |w: &str| {
-        matches!(
-            w,
-            "men" | "women" | "leaders" | "presidents" | "ministers" | "envoys" | "officials"
-        )
-    };
+    let noun = |w: &str| PAIR_NOUNS.contains(&w);
     // "the pair also held a call with ..."
     let the_pair = j >= lo + 2 && words[j - 1] == "pair" && words[j - 2] == "the";
     the_pair
@@ -3604,14 +3599,7 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
 /// "with the (same) two envoys", "with both men": two people named before
 /// stand as the object right after a meeting trigger ending at `at`.
 fn pair_after(words: &[&str], at: usize) -> bool {
-    let noun = |w: Option<&&str>| {
-        w.is_some_and(|w| {
-            matches!(
-                *w,
-                "men" | "women" | "leaders" | "presidents" | "ministers" | "envoys" | "negotiators"
-            )
-        })
-    };
+    let noun = |w: Option<&&str>| w.is_some_and(|w| PAIR_NOUNS.contains(w));
     let mut j = at;
     if words.get(j) == Some(&"both") {
         return noun(words.get(j + 1));
