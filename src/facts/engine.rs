@@ -1663,6 +1663,37 @@ impl<'r> Engine<'r> {
                     subject = self.relative_owner(ctx, f.start);
                 }
                 let mut subjects = self.side(ctx, &subject);
+                // "Moscow said it had taken X, a claim Kyiv rejects": a rejected
+                // claim of control is a dispute of the places just claimed.
+                let claim_before = subject
+                    .iter()
+                    .map(|&k| ctx.s.items[k].start)
+                    .min()
+                    .map(|s0| s0 - usize::from(s0 >= 1 && ctx.words[s0 - 1] == "the"))
+                    .is_some_and(|s0| {
+                        s0 >= 1
+                            && matches!(
+                                ctx.words[s0 - 1],
+                                "claim" | "claims" | "assertion" | "announcement"
+                            )
+                    });
+                if relation == Relation::Rejected
+                    && claim_before
+                    && !self.last_claim_places.is_empty()
+                {
+                    for place in self.last_claim_places.clone() {
+                        for disputer in &subjects {
+                            self.add_control(
+                                ctx,
+                                Relation::DisputesControl,
+                                disputer,
+                                &place,
+                                "disputes/claim-rejected",
+                            );
+                        }
+                    }
+                    return;
+                }
                 if pair {
                     subjects = self.last_two_persons(ctx, f.start);
                 }
