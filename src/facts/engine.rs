@@ -230,7 +230,10 @@ impl<'r> Engine<'r> {
         let label_end = ctx.words.iter().take(5).position(|w| *w == ":");
         if let Some(colon) = label_end.filter(|&c| idx > 0 && c > 0 && ctx.words.len() > c + 1) {
             self.transcript_speaker = ctx.item_at[0]
-                .filter(|&k| ctx.s.items[k].end == colon || ctx.words[ctx.s.items[k].end] == "(")
+                .filter(|&k| {
+                    let end = ctx.s.items[k].end;
+                    end == colon || ctx.words.get(end) == Some(&"(")
+                })
                 .map(|k| &ctx.s.items[k])
                 .filter(|i| i.kind == EntityKind::Person)
                 .map(|i| i.entity.clone());
@@ -2860,19 +2863,18 @@ impl<'r> Engine<'r> {
                     .next()
             })
             .flatten();
+        // "under Russian control": the party the sentence says holds the place.
+        let holder = (f.trigger.rule == "claims/under-control")
+            .then(|| {
+                (f.start..(f.end + 2).min(ctx.words.len()))
+                    .filter_map(|j| ctx.item_at[j])
+                    .find_map(|k| ctx.s.items[k].party.clone())
+            })
+            .flatten();
+        // "X is now under Russian control" with no named speaker: the holder.
         let claimant = own_subject
             .or_else(|| self.claimant(ctx, f, speech_at, lo))
-            .or_else(|| {
-                // "X is now under Russian control" with no named speaker: the
-                // party the sentence says holds the place.
-                (!negated && f.trigger.rule == "claims/under-control")
-                    .then(|| {
-                        (f.start..(f.end + 2).min(ctx.words.len()))
-                            .filter_map(|j| ctx.item_at[j])
-                            .find_map(|k| ctx.s.items[k].party.clone())
-                    })
-                    .flatten()
-            });
+            .or_else(|| holder.clone().filter(|_| !negated));
         let Some(claimant) = claimant else { return };
         // "ISW assesses that Russian forces have seized X": an assessment by an
         // observer, not a claim by the side that took it.
@@ -2885,15 +2887,8 @@ impl<'r> Engine<'r> {
             Relation::ClaimsControl
         };
         // "DeepState shows Kupiansk under Ukrainian control": an observer (a
-        // body or group of no side) says another party holds it. Not the observer's claim; a dispute of any
-        // other party's claim.
-        let holder = (f.trigger.rule == "claims/under-control")
-            .then(|| {
-                (f.start..(f.end + 2).min(ctx.words.len()))
-                    .filter_map(|j| ctx.item_at[j])
-                    .find_map(|k| ctx.s.items[k].party.clone())
-            })
-            .flatten();
+        // body or group of no side) says another party holds it. Not the
+        // observer's claim; a dispute of any other party's claim.
         let observer = matches!(
             self.kinds.get(&claimant),
             Some(EntityKind::Organization | EntityKind::Group)
