@@ -4,6 +4,7 @@
 //! `$OXIGRAPH_BIN` or on `PATH`. Without it the test prints a note and
 //! passes, unless `NEWSGRAPH_REQUIRE_ENDPOINT_TEST=1` (as in CI), where it fails.
 
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -35,6 +36,14 @@ fn oxigraph_binary() -> Option<PathBuf> {
 }
 
 /// Starts a server on a free loopback port, or explains why not.
+///
+/// The server is ready only when it answers an HTTP request: a bare TCP
+/// connect is not enough, since a connect to a loopback port nobody listens
+/// on yet can succeed by connecting the socket to itself (the kernel may pick
+/// the target port as the source port), and the port picked here can be taken
+/// by another process before the server binds it. A server that exits before
+/// answering (port taken) is restarted on a new port, up to three times; its
+/// log is shown if it never comes up.
 fn start_server(ws: &Workspace) -> Option<Server> {
     let Some(binary) = oxigraph_binary() else {
         let required = std::env::var("NEWSGRAPH_REQUIRE_ENDPOINT_TEST").is_ok_and(|v| v == "1");
@@ -47,34 +56,67 @@ fn start_server(ws: &Workspace) -> Option<Server> {
         eprintln!("{note}");
         return None;
     };
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    let child = Command::new(&binary)
-        .arg("serve")
-        .arg("--location")
-        .arg(ws.path("server.db"))
-        .arg("--bind")
-        .arg(format!("127.0.0.1:{port}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
-    let server = Server {
-        child,
-        url: format!("http://127.0.0.1:{port}/query?union-default-graph"),
-    };
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "oxigraph serve did not listen on port {port} within 60s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
+    let mut logs = String::new();
+    for attempt in 1..=3 {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let log_path = ws.path(&format!("server-{attempt}.log"));
+        let log = std::fs::File::create(&log_path).expect("a server log file");
+        let mut child = Command::new(&binary)
+            .arg("serve")
+            .arg("--location")
+            .arg(ws.path(&format!("server-{attempt}.db")))
+            .arg("--bind")
+            .arg(format!("127.0.0.1:{port}"))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("a server log file"))
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
+        let started = Instant::now();
+        let failure = loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                break format!("exited with {status} before answering on port {port}");
+            }
+            if answers_http(port) {
+                return Some(Server {
+                    child,
+                    url: format!("http://127.0.0.1:{port}/query?union-default-graph"),
+                });
+            }
+            if started.elapsed() > Duration::from_secs(90) {
+                child.kill().ok();
+                child.wait().ok();
+                break format!("no HTTP answer on port {port} within 90s");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let log_text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        logs.push_str(&format!("attempt {attempt}: {failure}\n{log_text}\n"));
     }
-    Some(server)
+    panic!("oxigraph serve never came up:\n{logs}");
+}
+
+/// Whether an HTTP server answers a request on the loopback port (and the
+/// connection is not a socket connected to itself).
+fn answers_http(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    if stream.local_addr().ok() == stream.peer_addr().ok() {
+        return false;
+    }
+    let timeout = Some(Duration::from_secs(5));
+    stream.set_read_timeout(timeout).ok();
+    stream.set_write_timeout(timeout).ok();
+    let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut head = [0u8; 8];
+    stream.read_exact(&mut head).is_ok() && head.starts_with(b"HTTP/1.")
 }
 
 /// A hand-made fact in the RDF model (the extractor is not on this branch):
@@ -99,10 +141,18 @@ fn ingest_query_and_facts_through_a_remote_endpoint() {
     };
     let url = server.url.clone();
     let url = url.as_str();
+    // A proxy in the environment that would refuse every request: a loopback
+    // endpoint is reached directly, never through it.
+    let dead_proxy = "http://127.0.0.1:9";
+    let proxy_env = [
+        ("HTTP_PROXY", dead_proxy),
+        ("http_proxy", dead_proxy),
+        ("ALL_PROXY", dead_proxy),
+    ];
     let remote = |args: &[&str]| {
         let mut all = vec!["--endpoint", url];
         all.extend_from_slice(args);
-        ws.run(&all)
+        ws.run_with_env(&all, &proxy_env)
     };
 
     remote(&["ingest", &repo("examples/articles")])
@@ -179,4 +229,11 @@ fn ingest_query_and_facts_through_a_remote_endpoint() {
     ws.run(&["--endpoint", url, "stats"])
         .status(2)
         .stderr_has("cannot reach the SPARQL endpoint");
+    // A remote endpoint goes through the proxy, and the error names it.
+    ws.run_with_env(
+        &["--endpoint", "http://sparql.invalid/query", "stats"],
+        &proxy_env,
+    )
+    .status(2)
+    .stderr_has("cannot reach the SPARQL endpoint http://sparql.invalid/query through the proxy 127.0.0.1:9");
 }

@@ -34,20 +34,36 @@ pub struct Endpoint {
     query_url: String,
     update_url: String,
     agent: ureq::Agent,
+    /// The HTTP proxy requests go through (from `HTTP_PROXY` and the like), if any.
+    proxy: Option<String>,
 }
 
 impl Endpoint {
     /// An endpoint at `query_url`; updates go to `update_url`.
+    ///
+    /// Requests go through the proxy named by `HTTP_PROXY`, `HTTPS_PROXY` or
+    /// `ALL_PROXY` (and not for hosts in `NO_PROXY`), except to a loopback
+    /// endpoint: a proxy's loopback is not this machine's, so such requests
+    /// always go direct.
     pub fn new(query_url: &str, update_url: &str) -> Self {
+        let direct = is_loopback_url(query_url) && is_loopback_url(update_url);
+        let proxy = if direct {
+            None
+        } else {
+            ureq::Proxy::try_from_env()
+        };
+        let described = proxy.as_ref().map(|p| format!("{}:{}", p.host(), p.port()));
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(3600)))
+            .proxy(proxy)
             .build()
             .into();
         Endpoint {
             query_url: query_url.to_string(),
             update_url: update_url.to_string(),
             agent,
+            proxy: described,
         }
     }
 
@@ -227,7 +243,13 @@ impl Endpoint {
     }
 
     fn http_error(&self, url: &str, e: ureq::Error) -> Error {
-        Error::Store(format!("cannot reach the SPARQL endpoint {url}: {e}"))
+        let through = match &self.proxy {
+            Some(proxy) => format!(" through the proxy {proxy} (set NO_PROXY to go direct)"),
+            None => String::new(),
+        };
+        Error::Store(format!(
+            "cannot reach the SPARQL endpoint {url}{through}: {e}"
+        ))
     }
 
     fn bad_answer(&self, e: impl std::fmt::Display) -> Error {
@@ -236,6 +258,21 @@ impl Endpoint {
             self.query_url
         ))
     }
+}
+
+/// Whether the URL's host is this machine: `localhost` or a loopback address.
+fn is_loopback_url(url: &str) -> bool {
+    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
+        return false;
+    };
+    let Some(host) = uri.host() else {
+        return false;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `INSERT DATA { GRAPH <g> { s p o . … } … }` with terms in N-Triples syntax.
@@ -279,6 +316,27 @@ pub fn update_url_for(query_url: &str) -> String {
 mod tests {
     use super::*;
     use oxigraph::model::Literal;
+
+    #[test]
+    fn loopback_urls_are_this_machine() {
+        for url in [
+            "http://127.0.0.1:7878/query",
+            "http://localhost/sparql",
+            "http://LOCALHOST:80/",
+            "http://[::1]:7878/query",
+            "http://127.1.2.3/q",
+        ] {
+            assert!(is_loopback_url(url), "{url}");
+        }
+        for url in [
+            "http://10.0.0.1/query",
+            "https://query.wikidata.org/sparql",
+            "http://localhost.example/q",
+            "not a url",
+        ] {
+            assert!(!is_loopback_url(url), "{url}");
+        }
+    }
 
     #[test]
     fn derives_update_urls() {

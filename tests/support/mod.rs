@@ -42,14 +42,21 @@ impl Workspace {
     pub fn run(&self, args: &[&str]) -> Run {
         let mut all = vec!["--store".to_string(), self.store()];
         all.extend(args.iter().map(|s| s.to_string()));
-        Run::new(&all, None)
+        Run::new(&all, None, &[])
+    }
+
+    /// Same with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut all = vec!["--store".to_string(), self.store()];
+        all.extend(args.iter().map(|s| s.to_string()));
+        Run::new(&all, None, env)
     }
 
     /// Same with standard input.
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         let mut all = vec!["--store".to_string(), self.store()];
         all.extend(args.iter().map(|s| s.to_string()));
-        Run::new(&all, Some(stdin))
+        Run::new(&all, Some(stdin), &[])
     }
 }
 
@@ -68,13 +75,14 @@ pub struct Run {
 }
 
 impl Run {
-    fn new(args: &[String], stdin: Option<&str>) -> Self {
+    fn new(args: &[String], stdin: Option<&str>, env: &[(&str, &str)]) -> Self {
         let mut command = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
         command
             .args(args)
             .env_remove("NEWSGRAPH_STORE")
             .env_remove("NEWSGRAPH_ENDPOINT")
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied());
         command.stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
