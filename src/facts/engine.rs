@@ -45,6 +45,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
         recent_persons: Vec::new(),
         transcript_speaker: None,
         last_claim_places: Vec::new(),
+        last_claim_sentence: None,
         last_place: None,
         things_by_sentence: Vec::new(),
         last_plan: None,
@@ -71,6 +72,8 @@ struct Engine<'r> {
     /// until another label ("QUESTION:") starts a turn.
     transcript_speaker: Option<String>,
     last_claim_places: Vec<String>,
+    /// The sentence the last claim was read in.
+    last_claim_sentence: Option<usize>,
     last_place: Option<String>,
     things_by_sentence: Vec<Vec<ThingSpan>>,
     last_plan: Option<Thing>,
@@ -279,6 +282,22 @@ impl<'r> Engine<'r> {
         let opening = self.side(&ctx, &opening);
         if opening.len() >= 2 && ctx.s.items.first().is_some_and(|i| i.start <= 1) {
             self.last_plural = opening;
+        } else if let Some(group) = ctx
+            .s
+            .items
+            .iter()
+            .filter(|i| i.source == Source::Pronoun && i.kind == EntityKind::Person)
+            .map(|i| {
+                self.side(
+                    &ctx,
+                    &self.right_group(&ctx, i.start, ctx.words.len(), false).0,
+                )
+            })
+            .find(|g| g.len() >= 2)
+        {
+            // "..., and he and Kushner spent weeks on it. They ...": a
+            // pronoun and a name make a group too.
+            self.last_plural = group;
         }
         for item in &ctx.s.items {
             if item.kind == EntityKind::Person && !item.modifier {
@@ -494,8 +513,27 @@ impl<'r> Engine<'r> {
     }
 
     fn cancelled(&self, ctx: &Ctx<'_>, f: &Found<'_>, lo: usize) -> bool {
+        // "No agreement was reached during the meeting between A and B": the
+        // meeting is the setting of what was not reached, and it took place.
+        let setting_after = |j: usize| {
+            ctx.words[j] == "no"
+                && ctx.words[j..f.start].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "during" | "at" | "after" | "from" | "throughout" | "over"
+                    )
+                })
+        };
+        let conditional = (lo..f.start).any(|j| {
+            self.res
+                .rules
+                .cue_at(&ctx.words, j, Cue::Conditional)
+                .is_some_and(|len| j + len <= f.start)
+                && ctx.item_at[j].is_none()
+                && !setting_after(j)
+        });
         self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
-            || self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional)
+            || conditional
             || self.cue_before(ctx, f.start, lo, 4, Cue::Attempt)
     }
 
@@ -797,6 +835,20 @@ impl<'r> Engine<'r> {
         j < ctx.words.len() && speech(j)
     }
 
+    /// Where a closing attribution (", the aide said.", ", Ushakov told
+    /// reporters") starts after `at`; the sentence's end when there is none.
+    fn before_trailing_attribution(&self, ctx: &Ctx<'_>, at: usize) -> usize {
+        let comma = (at..ctx.words.len()).find(|&j| ctx.words[j] == ",");
+        comma
+            .filter(|&c| {
+                (c + 1..ctx.words.len().min(c + 6)).any(|j| {
+                    self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
+                        && (c + 1..j).all(|t| ctx.words[t].chars().all(char::is_alphabetic))
+                })
+            })
+            .unwrap_or(ctx.words.len())
+    }
+
     /// True when `from..to` is a title phrase ("the chief negotiator",
     /// "Ukraine's top envoy", "the country's foreign minister"): determiners,
     /// possessives, title fillers and modifier mentions, ending on a title word.
@@ -864,6 +916,43 @@ impl<'r> Engine<'r> {
             .collect();
         let mut keep = drop.iter().map(|d| !d);
         self.facts.retain(|_| keep.next().unwrap_or(true));
+    }
+
+    /// "Starmer hosted Macron, Merz and Zelensky", "Rutte also attended"
+    /// (Merz hosting Zelensky): when one side is all of one bloc, the members
+    /// of that bloc on the other side sit with it, facing the outsiders.
+    fn bloc_sides(&self, a: &[String], b: &[String]) -> (Vec<String>, Vec<String>) {
+        let all_of = |side: &[String]| {
+            let first = self.bloc(side.first()?)?;
+            side.iter()
+                .all(|p| self.bloc(p) == Some(first))
+                .then_some(first)
+        };
+        let regroup = |own: &[String], other: &[String]| {
+            let bloc = all_of(own)?;
+            let (members, outsiders): (Vec<String>, Vec<String>) = other
+                .iter()
+                .cloned()
+                .partition(|p| self.bloc(p) == Some(bloc));
+            if members.is_empty() || outsiders.is_empty() {
+                return None;
+            }
+            Some((own.iter().cloned().chain(members).collect(), outsiders))
+        };
+        if let Some(sides) = regroup(a, b) {
+            sides
+        } else if let Some((own, outsiders)) = regroup(b, a) {
+            (outsiders, own)
+        } else {
+            (a.to_vec(), b.to_vec())
+        }
+    }
+
+    /// The bloc of a party, or of the state or body a person belongs to.
+    fn bloc(&self, key: &str) -> Option<&str> {
+        let lex = &self.res.lexicon;
+        lex.bloc_of(key)
+            .or_else(|| self.affiliation(key).and_then(|a| lex.bloc_of(a)))
     }
 
     fn is_person(&self, key: &str) -> bool {
@@ -1144,6 +1233,23 @@ impl<'r> Engine<'r> {
                     if let Some(first) = self.coordinated_verb_subject(ctx, &subject, from, lo) {
                         subject = vec![first];
                     }
+                    // "A, who led the American side at talks with B": the
+                    // leader of the side, not the side.
+                    if let [k] = subject[..]
+                        && let Some(verb) = ctx.s.items[k].start.checked_sub(2)
+                        && ctx.words[verb + 1] == "the"
+                        && matches!(ctx.words[verb], "led" | "headed" | "leads" | "heads")
+                    {
+                        let leader = self.left_group(ctx, verb, lo);
+                        let leader = if leader.is_empty() {
+                            self.relative_owner(ctx, verb)
+                        } else {
+                            leader
+                        };
+                        if !leader.is_empty() {
+                            subject = leader;
+                        }
+                    }
                 }
                 if subject.is_empty()
                     && let Some(comma) = (f.end..ctx.words.len()).find(|&j| ctx.words[j] == ",")
@@ -1187,8 +1293,19 @@ impl<'r> Engine<'r> {
                     subject = self.left_group(ctx, p - 2, slo);
                 }
                 let mut a = self.side(ctx, &subject);
+                // "They held a marathon session with C": back over a light
+                // verb and the event's article and adjectives.
+                let light_verb = (p.saturating_sub(4).max(lo)..p).rev().find(|&j| {
+                    matches!(ctx.words[j], "held" | "had" | "hold" | "holds" | "holding")
+                        && (j + 1..p).all(|t| {
+                            ctx.item_at[t].is_none()
+                                && ctx.words[t]
+                                    .chars()
+                                    .all(|c| c.is_ascii_lowercase() || c == '-')
+                        })
+                });
                 // "A and B arrived two days after they held talks with C"
-                if a.is_empty() && they_before(&ctx.words, lo, p) {
+                if a.is_empty() && they_before(&ctx.words, lo, light_verb.unwrap_or(p)) {
                     a = self.they_referent(ctx, p);
                 }
                 self.pair(ctx, &a, &objects, status, rule, 0.7);
@@ -1312,6 +1429,9 @@ impl<'r> Engine<'r> {
                         vec![first]
                     };
                 }
+                // "A also took part, a White House official said": the source
+                // of the report is not met.
+                let hi = hi.min(self.before_trailing_attribution(ctx, f.end));
                 let (mut group, including) = self.right_group(ctx, f.end, hi, false);
                 // "Ushakov, who joined them, ...": the parties of the last meeting.
                 // "the talks, in which he and B also took part, ...": the
@@ -1364,7 +1484,7 @@ impl<'r> Engine<'r> {
                 } else if (self.event_after(ctx, f.end, hi)
                     || joined_them
                     || f.trigger.form == TriggerForm::Joined
-                        && ctx.words[f.end..]
+                        && ctx.words[f.end..hi]
                             .iter()
                             .all(|w| !w.chars().any(char::is_alphanumeric)))
                     // With no meeting before it, "A and B met amid summit doubts" is reciprocal.
@@ -1585,6 +1705,14 @@ impl<'r> Engine<'r> {
             return;
         }
         let anaphoric = b == self.last_meeting.as_slice();
+        // A host's guests and those joining a meeting may share the host's
+        // bloc; a list of people someone "held talks with" faces that one.
+        let (sides_a, sides_b) = if anaphoric || matches!(rule, "met/hosted" | "met/received") {
+            self.bloc_sides(a, b)
+        } else {
+            (a.to_vec(), b.to_vec())
+        };
+        let (a, b) = (sides_a.as_slice(), sides_b.as_slice());
         for x in a {
             for y in b {
                 if !self.same_side(x, y) {
@@ -1660,6 +1788,31 @@ impl<'r> Engine<'r> {
         let (subjects, object): (Vec<String>, Option<Thing>) = match form {
             TriggerForm::Active | TriggerForm::Never => {
                 let mut subject = self.left_group(ctx, f.start, lo);
+                // "A said the plan needed the backing of B and C, and rejected
+                // X": a verb after ", and" has the sentence's first subject.
+                let mut verb = f.start;
+                while verb > 0
+                    && (matches!(ctx.words[verb - 1], "also" | "then" | "later")
+                        || ctx.words[verb - 1].len() > 4 && ctx.words[verb - 1].ends_with("ly"))
+                {
+                    verb -= 1;
+                }
+                if verb >= 2
+                    && ctx.words[verb - 2..verb] == [",", "and"]
+                    && let Some(first) = self.first_party_from(
+                        ctx,
+                        self.clause_start(ctx, verb - 2, false),
+                        verb - 2,
+                    )
+                {
+                    let (group, _) =
+                        self.right_group(ctx, ctx.s.items[first].start, verb - 2, false);
+                    subject = if group.first() == Some(&first) {
+                        group
+                    } else {
+                        vec![first]
+                    };
+                }
                 // "where the two men sketched out the plan": the last two named.
                 let pair = pair_before(&ctx.words, lo, f.start);
                 if subject.is_empty() && !pair {
@@ -1818,7 +1971,13 @@ impl<'r> Engine<'r> {
                 (subjects, self.thing_right(ctx, f.end, hi))
             }
             TriggerForm::Unacceptable => {
-                let (parties, _) = self.right_group(ctx, f.end, hi, true);
+                // "X Moscow considers unacceptable, and the head of state ...":
+                // a party after the comma is in the next clause.
+                let (parties, _) = if ctx.words.get(f.end) == Some(&",") {
+                    (Vec::new(), None)
+                } else {
+                    self.right_group(ctx, f.end, hi, true)
+                };
                 let mut subjects = self.side(ctx, &parties);
                 if subjects.is_empty()
                     && matches!(ctx.words.get(f.end), Some(&"us") | Some(&"me"))
@@ -2108,13 +2267,14 @@ impl<'r> Engine<'r> {
         let end = (verb + 12).min(hi);
         let ceded = (verb + 1..end)
             .take_while(|&t| words[t] != "," && words[t] != "but")
-            .any(|t| {
-                ctx.item_at[t].is_some_and(|k| is_place_kind(ctx.s.items[k].kind))
-                    || matches!(words[t], "land" | "lands" | "territory" | "territories")
-            });
-        if !ceded {
-            return None;
-        }
+            .find_map(|t| match ctx.item_at[t] {
+                Some(k) if is_place_kind(ctx.s.items[k].kind) => Some(ctx.s.items[k].end),
+                _ => matches!(words[t], "land" | "lands" | "territory" | "territories")
+                    .then_some(t + 1),
+            })?;
+        // The words as written ("give up land", "withdraw troops from X"),
+        // and the name every wording shares.
+        let written = span_text(ctx, verb, ceded);
         // "refused to withdraw from Donetsk", "to pull troops out of Donbas":
         // a withdrawal from the place named, a way of ceding territory.
         let withdrawing = matches!(
@@ -2129,10 +2289,9 @@ impl<'r> Engine<'r> {
                 || span_text(ctx, ctx.s.items[k].start, ctx.s.items[k].end),
                 |e| e.name.clone(),
             );
-            let label = format!("withdrawal from {name} (ceding territory)");
             return Some(Thing {
-                key: slug(&label),
-                label,
+                key: slug(&format!("withdrawal from {name} ceding territory")),
+                label: format!("{written} (withdrawal from {name}; ceding territory)"),
             });
         }
         self.res
@@ -2142,7 +2301,7 @@ impl<'r> Engine<'r> {
             .find(|t| t.key == "ceding-territory")
             .map(|t| Thing {
                 key: t.key.clone(),
-                label: t.label.clone(),
+                label: format!("{written} ({})", t.label),
             })
     }
 
@@ -2247,7 +2406,13 @@ impl<'r> Engine<'r> {
         let mut out: Vec<ThingSpan> = Vec::new();
         let mut j = 0;
         while j < words.len() {
-            if let Some((end, thing)) = self.canonical_at(words, j) {
+            if let Some((end, mut thing)) = self.canonical_at(words, j) {
+                // "any withdrawal from territory (ceding territory)": the words
+                // as written, and the name they share with other wordings.
+                let written = span_text(ctx, j, end);
+                if !written.eq_ignore_ascii_case(&thing.label) {
+                    thing.label = format!("{written} ({})", thing.label);
+                }
                 out.push(ThingSpan {
                     start: j,
                     end,
@@ -2918,7 +3083,17 @@ impl<'r> Engine<'r> {
             }
         }
         if !negated {
-            self.last_claim_places = places;
+            // "liberated A and completed the capture of B": one claim of both.
+            if self.last_claim_sentence == Some(ctx.idx) {
+                for place in places {
+                    if !self.last_claim_places.contains(&place) {
+                        self.last_claim_places.push(place);
+                    }
+                }
+            } else {
+                self.last_claim_places = places;
+            }
+            self.last_claim_sentence = Some(ctx.idx);
         }
     }
 
@@ -3045,6 +3220,14 @@ impl<'r> Engine<'r> {
                     return item.party.clone();
                 }
             }
+            // "the claims from the Russian ministry that ...", "a statement by
+            // the army that ...": the source named after the noun.
+            if matches!(ctx.words.get(s + 1), Some(&"from") | Some(&"by")) {
+                let (group, _) = self.right_group(ctx, s + 2, f.start, false);
+                if let Some(first) = self.side(ctx, &group).into_iter().next() {
+                    return Some(first);
+                }
+            }
             let slo = self.clause_start(ctx, s, false);
             let speaker = match self.and_said_speaker(ctx, s, s.saturating_sub(1)) {
                 Some(subject) => vec![subject],
@@ -3085,6 +3268,11 @@ impl<'r> Engine<'r> {
             if matches!(ctx.words[j], "where" | "which" | "who" | "whose") {
                 break;
             }
+            // "... had taken P, and Kyiv says fighting goes on": a new clause
+            // with a speaker of its own.
+            if j > f.end && ctx.words[j - 1] == "," && matches!(ctx.words[j], "and" | "but") {
+                break;
+            }
             if self.res.rules.cue_at(&ctx.words, j, Cue::Speech).is_some()
                 && ctx.item_at[j].is_none()
                 && ctx.words[j] != "claim"
@@ -3114,6 +3302,14 @@ impl<'r> Engine<'r> {
 
     fn places(&self, ctx: &Ctx<'_>, f: &Found<'_>, lo: usize, hi: usize) -> Vec<String> {
         let rules = &self.res.rules;
+        // "X was under Russian control and troops had entered Y": a held
+        // place comes before its phrase.
+        if f.trigger.form == TriggerForm::Passive && f.trigger.relation == Relation::ClaimsControl {
+            let before = places_before(ctx, lo, f.start);
+            if !before.is_empty() {
+                return before;
+            }
+        }
         let mut places: Vec<String> = Vec::new();
         let mut j = f.end;
         let mut last_place_end: Option<usize> = None;
@@ -3126,7 +3322,9 @@ impl<'r> Engine<'r> {
                     } else {
                         j.saturating_sub(1)
                     };
+                    // Not the trigger's own "in" ("hold positions in X").
                     let prep = j > 0
+                        && before >= f.end
                         && f.trigger.relation != Relation::DisputesControl
                         && matches!(
                             ctx.words[before],
@@ -3210,7 +3408,13 @@ impl<'r> Engine<'r> {
                 j = item.end;
                 continue;
             }
-            if last_place_end.is_none() && j <= f.end + 6 {
+            // "still shows a narrow Ukrainian-held pocket on the town's edge"
+            let window = if f.trigger.relation == Relation::DisputesControl {
+                10
+            } else {
+                6
+            };
+            if last_place_end.is_none() && j <= f.end + window {
                 if let Some(len) = rules.cue_at(&ctx.words, j, Cue::PlaceAnaphorAll) {
                     let _ = len;
                     return self.last_claim_places.clone();
@@ -3276,18 +3480,7 @@ impl<'r> Engine<'r> {
                 || f.trigger.form == TriggerForm::Passive
                 || f.trigger.relation == Relation::DisputesControl
             {
-                let mut found: Vec<String> = ctx.s.items[..]
-                    .iter()
-                    .filter(|i| {
-                        i.end <= f.start
-                            && i.start >= lo
-                            && is_place_kind(i.kind)
-                            && !i.modifier
-                            && located_place(ctx, i.start).is_none()
-                    })
-                    .map(|i| i.entity.clone())
-                    .collect();
-                found.dedup();
+                let found = places_before(ctx, lo, f.start);
                 if !found.is_empty() {
                     return found;
                 }
@@ -3359,11 +3552,34 @@ impl<'r> Engine<'r> {
         {
             return;
         }
+        // "called the claim credible": a judgement that backs the claim.
+        if f.trigger.rule.ends_with("called-false")
+            && ctx.words[f.end..hi].iter().any(|w| {
+                matches!(
+                    *w,
+                    "credible"
+                        | "accurate"
+                        | "true"
+                        | "correct"
+                        | "plausible"
+                        | "justified"
+                        | "confirmed"
+                        | "reliable"
+                )
+            })
+            && !ctx.words[f.end..hi]
+                .iter()
+                .any(|w| matches!(*w, "not" | "n't" | "un" | "hardly"))
+        {
+            return;
+        }
         // "the battle for X continues / is ongoing": only while it goes on.
         // "... is far from over", "is not over yet": it goes on.
-        let not_over = ctx.words[f.end..hi]
-            .windows(2)
-            .any(|w| w[1] == "over" && matches!(w[0], "from" | "not" | "n't"));
+        // "fighting in X goes on / is still going on": it goes on.
+        let not_over = ctx.words[f.end..hi].windows(2).any(|w| {
+            w[1] == "over" && matches!(w[0], "from" | "not" | "n't")
+                || w[1] == "on" && matches!(w[0], "goes" | "go" | "going" | "went")
+        });
         if f.trigger.rule.ends_with("battle-continues")
             && !not_over
             && !ctx.words[f.end..hi].iter().any(|w| {
@@ -3771,6 +3987,26 @@ fn event_called_off(words: &[&str]) -> bool {
 /// "Bilohiria in the Zaporizhzhia region", "Kupiansk, in Kharkiv Oblast":
 /// when the mention starting at `start` only locates the place named just
 /// before it, that place's item.
+/// The places named in `lo..at` that are not the location of another
+/// place ("X in the Y region"), in order.
+fn places_before(ctx: &Ctx<'_>, lo: usize, at: usize) -> Vec<String> {
+    let mut found: Vec<String> = ctx
+        .s
+        .items
+        .iter()
+        .filter(|i| {
+            i.end <= at
+                && i.start >= lo
+                && is_place_kind(i.kind)
+                && !i.modifier
+                && located_place(ctx, i.start).is_none()
+        })
+        .map(|i| i.entity.clone())
+        .collect();
+    found.dedup();
+    found
+}
+
 fn located_place(ctx: &Ctx<'_>, start: usize) -> Option<usize> {
     let mut j = start;
     if j > 0 && ctx.words[j - 1] == "the" {

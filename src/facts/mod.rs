@@ -429,7 +429,7 @@ mod tests {
         );
         check(
             "Ukrainian officials said Kyiv will never cede territory.",
-            &["rejected ukraine ceding territory"],
+            &["rejected ukraine cede territory (ceding territory)"],
         );
     }
 

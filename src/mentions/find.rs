@@ -282,7 +282,7 @@ impl<'r> State<'r> {
         self.pronouns(&tokens, &mut items);
         items.sort_by_key(|i| i.start);
         let embedded = self.titles_and_appositives(idx, text, &tokens, &words, &mut items);
-        self.descriptions(&words, &mut items);
+        self.descriptions(&tokens, &words, &mut items);
         items.sort_by_key(|i| i.start);
         // Record entities, mentions and the subject for later pronouns.
         for item in &items {
@@ -299,9 +299,23 @@ impl<'r> State<'r> {
                 entity: item.entity.clone(),
             });
         }
+        // "At a meeting with Putin, Gerasimov said ...": the subject follows a
+        // fronted adverbial phrase.
+        let fronted_end = words
+            .first()
+            .filter(|w| {
+                matches!(
+                    **w,
+                    "at" | "in" | "during" | "after" | "before" | "on" | "following" | "ahead"
+                )
+            })
+            .and_then(|_| words.iter().position(|w| *w == ","));
+        let is_subject = |i: &&Item| i.kind == EntityKind::Person && !i.modifier;
         if let Some(first) = items
             .iter()
-            .find(|i| i.kind == EntityKind::Person && !i.modifier)
+            .filter(|i| fronted_end.is_none_or(|end| i.start > end))
+            .find(is_subject)
+            .or_else(|| items.iter().find(is_subject))
         {
             self.last_subject = Some(first.entity.clone());
         }
@@ -337,9 +351,9 @@ impl<'r> State<'r> {
             _ => None,
         });
         let after_place_prep = self.after_place_preposition(words, hit.start);
-        let noun_len = party_noun_at(res, words, hit.end);
+        let noun_len = qualified_party_noun_at(res, words, hit.end);
         let possessive_noun = if words.get(hit.end) == Some(&"'s") {
-            party_noun_at(res, words, hit.end + 1)
+            qualified_party_noun_at(res, words, hit.end + 1)
         } else {
             0
         };
@@ -358,6 +372,21 @@ impl<'r> State<'r> {
             place,
             modifier: false,
             source,
+        };
+        // "officials in Kyiv", "a spokesman for the Kremlin": the state as a
+        // party, from the party noun before the preposition on.
+        let noun_party = |k: &str, noun_start: usize| {
+            let kind = lex.entity(k).map_or(EntityKind::Country, |e| e.kind);
+            let mut item = mk(
+                k,
+                kind,
+                Some(k.to_string()),
+                false,
+                Source::DemonymParty,
+                hit.end,
+            );
+            item.start = noun_start;
+            item
         };
         // The leader's state standing for the envoys named after the leader.
         let state_party = |state: &LexEntity| {
@@ -416,17 +445,7 @@ impl<'r> State<'r> {
             if let Some(k) = &state
                 && let Some(noun_start) = party_noun_before_preposition(res, words, hit.start)
             {
-                let kind = lex.entity(k).map_or(EntityKind::Country, |e| e.kind);
-                let mut item = mk(
-                    k,
-                    kind,
-                    Some(k.clone()),
-                    false,
-                    Source::DemonymParty,
-                    hit.end,
-                );
-                item.start = noun_start;
-                return Some(item);
+                return Some(noun_party(k, noun_start));
             }
             if let Some(k) = &metonym
                 && (!after_place_prep || e.kind == EntityKind::Country)
@@ -441,7 +460,28 @@ impl<'r> State<'r> {
                     hit.end,
                 ));
             }
-            let party = metonym.clone().or_else(|| party_of(lex, e));
+            let mut party = metonym.clone().or_else(|| party_of(lex, e));
+            // "Ukraine's Eastern Group of Forces": a body named like another
+            // state's acts for the state that owns it here.
+            if e.kind == EntityKind::Organization
+                && hit.start >= 2
+                && words[hit.start - 1] == "'s"
+                && let Some(owner) = lex
+                    .lookup(&title_case(words[hit.start - 2]))
+                    .iter()
+                    .find_map(|t| match t {
+                        SurfaceTarget::Entity(i)
+                            if lex.entities[*i].kind == EntityKind::Country =>
+                        {
+                            Some(lex.entities[*i].key.clone())
+                        }
+                        SurfaceTarget::Metonym(k) => Some(k.clone()),
+                        _ => None,
+                    })
+                && e.affiliation.as_deref().is_some_and(|a| a != owner)
+            {
+                party = Some(owner);
+            }
             let place = matches!(e.kind, EntityKind::Town | EntityKind::Region)
                 || (e.kind == EntityKind::Country && after_place_prep);
             return Some(mk(&e.key, e.kind, party, place, Source::Name, hit.end));
@@ -461,6 +501,12 @@ impl<'r> State<'r> {
                 ));
             }
             let kind = lex.entity(&k).map_or(EntityKind::Country, |e| e.kind);
+            // "a spokesman for the Kremlin": the state as a party.
+            if after_place_prep
+                && let Some(noun_start) = party_noun_before_preposition(res, words, hit.start)
+            {
+                return Some(noun_party(&k, noun_start));
+            }
             let party = lex
                 .entity(&k)
                 .map(|e| party_of(lex, e).unwrap_or_else(|| e.key.clone()));
@@ -475,14 +521,20 @@ impl<'r> State<'r> {
         }
         if let Some(k) = demonym {
             let kind = lex.entity(&k).map_or(EntityKind::Country, |e| e.kind);
-            return Some(mk(
-                &k,
-                kind,
-                Some(k.clone()),
-                false,
-                Source::Demonym,
-                hit.end,
-            ));
+            // "the Ukrainians", "the Israelis": a plural demonym is the people,
+            // standing for their state as a party.
+            let last = words[hit.end - 1];
+            let plural = last.strip_suffix('s').is_some_and(|stem| {
+                lex.lookup(&title_case(stem))
+                    .iter()
+                    .any(|t| matches!(t, SurfaceTarget::Demonym(_)))
+            });
+            let source = if plural {
+                Source::DemonymParty
+            } else {
+                Source::Demonym
+            };
+            return Some(mk(&k, kind, Some(k.clone()), false, source, hit.end));
         }
         if let Some(people) = surname {
             // A first name right before the surname decides between namesakes,
@@ -1151,6 +1203,8 @@ impl<'r> State<'r> {
                         | "deputy"
                         | "foreign"
                         | "of"
+                        // "aide to the President of Russia Yuri Ushakov"
+                        | "to"
                         | "the"
                         | "-"
                         | "in-law"
@@ -1317,18 +1371,21 @@ impl<'r> State<'r> {
         noun_len: usize,
     ) -> bool {
         let noun = words[noun_at..noun_at + noun_len].join(" ");
-        let titled_leader = words[name_start.saturating_sub(2)..name_start]
+        let leader_title_before = words[name_start.saturating_sub(2)..name_start]
             .iter()
             .any(|w| LEADER_TITLES.contains(w));
         LED_GROUP_NOUNS.contains(&noun.as_str())
             && words.get(noun_at.wrapping_sub(1)) == Some(&"'s")
-            && !titled_leader
-            && !self.analysis.roles.iter().any(|r| {
-                r.person == person && {
-                    let l = r.text.to_lowercase();
-                    LEADER_TITLES.iter().any(|t| l.contains(t))
-                }
-            })
+            && !leader_title_before
+            && !self.titled_leader(person)
+    }
+
+    /// The document gives `person` a leader's role ("President", "Chancellor").
+    fn titled_leader(&self, person: &str) -> bool {
+        self.analysis
+            .roles
+            .iter()
+            .any(|r| r.person == person && is_leader_role(&r.text))
     }
 
     fn add_role(&mut self, idx: usize, person: &str, role: String, affiliation: Option<String>) {
@@ -1364,45 +1421,123 @@ impl<'r> State<'r> {
             .and_then(|&i| self.analysis.entities[i].affiliation.clone())
     }
 
-    /// "the French leader", "the Russian president" → the document person of that state with a leader title.
-    fn descriptions(&mut self, words: &[&str], items: &mut Vec<Item>) {
-        let mut found = Vec::new();
+    /// "the French leader", "the Russian president" → the document person of
+    /// that state with a leader title, else the holder of that office in the
+    /// lexicon; "the head of state" → the leader last named, else the leader
+    /// of the state of the person last named.
+    fn descriptions(&mut self, tokens: &[Token], words: &[&str], items: &mut Vec<Item>) {
+        let lex = &self.res().lexicon;
+        let description = |start: usize, end: usize, person: String| Item {
+            start,
+            end,
+            entity: person.clone(),
+            kind: EntityKind::Person,
+            party: Some(person),
+            place: false,
+            modifier: false,
+            source: Source::Description,
+        };
+        let mut found: Vec<(Item, Option<&LexEntity>)> = Vec::new();
         for item in items.iter() {
-            if item.source != Source::Demonym || item.start == 0 || words[item.start - 1] != "the" {
+            // "the Russian president", "the US president", "the Kremlin leader"
+            let state_word = item.source == Source::Demonym
+                || matches!(item.source, Source::Name | Source::Metonym)
+                    && item.kind == EntityKind::Country;
+            if !state_word || item.start == 0 || words[item.start - 1] != "the" {
                 continue;
             }
-            let Some(next) = words.get(item.end) else {
+            let Some(&next) = words.get(item.end) else {
                 continue;
             };
-            if !LEADER_TITLES.contains(next) {
+            if !LEADER_TITLES.contains(&next) {
+                continue;
+            }
+            let title_len = if words.get(item.end..item.end + 2) == Some(&["prime", "minister"]) {
+                2
+            } else {
+                1
+            };
+            // "the Russian President Vladimir Putin": a title, not a description;
+            // "the US president's son-in-law": a possessive of someone else.
+            if name_at(lex, tokens, words, item.end + title_len)
+                || words.get(item.end + title_len) == Some(&"'s")
+            {
                 continue;
             }
             let state = &item.entity;
-            let person = self.persons.iter().find(|p| {
-                self.affiliation_of(p).as_deref() == Some(state.as_str())
-                    && self.analysis.roles.iter().any(|r| {
-                        &r.person == *p && {
-                            let l = r.text.to_lowercase();
-                            LEADER_TITLES.iter().any(|t| l.contains(t))
-                        }
-                    })
-            });
-            if let Some(p) = person {
-                found.push(Item {
-                    start: item.start - 1,
-                    end: item.end + 1,
-                    entity: p.clone(),
-                    kind: EntityKind::Person,
-                    party: Some(p.clone()),
-                    place: false,
-                    modifier: false,
-                    source: Source::Description,
-                });
+            let in_document = self
+                .persons
+                .iter()
+                .find(|p| {
+                    self.affiliation_of(p).as_deref() == Some(state.as_str())
+                        && self.titled_leader(p)
+                })
+                .cloned();
+            let office = match next {
+                "leader" => "leader",
+                "president" => "president",
+                "chancellor" => "chancellor",
+                _ => "prime minister",
+            };
+            let holder = in_document
+                .is_none()
+                .then(|| lex.office_holder(state, office))
+                .flatten();
+            let Some(person) = in_document.or_else(|| holder.map(|e| e.key.clone())) else {
+                continue;
+            };
+            found.push((
+                description(item.start - 1, item.end + title_len, person),
+                holder,
+            ));
+        }
+        // "the head of state": the leader last named, else the leader of the
+        // state of the person last named.
+        for j in 0..words.len() {
+            if words[j..].starts_with(&["the", "head", "of", "state"])
+                && !name_at(lex, tokens, words, j + 4)
+                && words.get(j + 4) != Some(&"'s")
+                && !items.iter().any(|i| i.start < j + 4 && j < i.end)
+            {
+                let earlier_here = items.iter().rev().filter(|i| i.end <= j);
+                let recent: Vec<&str> = earlier_here
+                    .map(|i| i.entity.as_str())
+                    .chain(
+                        self.analysis
+                            .mentions
+                            .iter()
+                            .rev()
+                            .map(|m| m.entity.as_str()),
+                    )
+                    .filter(|k| self.persons.iter().any(|p| p == k))
+                    .collect();
+                let leader = recent
+                    .iter()
+                    .find(|p| self.titled_leader(p))
+                    .map(|p| p.to_string());
+                let holder = recent
+                    .iter()
+                    .find_map(|p| self.affiliation_of(p))
+                    .and_then(|state| lex.office_holder(&state, "leader"))
+                    .filter(|_| leader.is_none());
+                let Some(person) = leader.or_else(|| holder.map(|e| e.key.clone())) else {
+                    continue;
+                };
+                found.push((description(j, j + 4, person), holder));
             }
         }
         if !found.is_empty() {
-            items.retain(|i| !found.iter().any(|f| i.start >= f.start && i.end <= f.end));
-            items.extend(found);
+            for (_, holder) in &found {
+                if let Some(e) = holder {
+                    self.ensure_lexicon(e);
+                }
+            }
+            items.retain(|i| {
+                !found
+                    .iter()
+                    .any(|(f, _)| i.start >= f.start && i.end <= f.end)
+            });
+            items.extend(found.into_iter().map(|(f, _)| f));
         }
     }
 
@@ -1569,14 +1704,26 @@ fn party_of(lex: &crate::resources::Lexicon, e: &LexEntity) -> Option<String> {
 /// Start of a party noun right before "in" or "from" and the word at
 /// `start` ("officials in Kyiv"), if any.
 fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) -> Option<usize> {
-    let prep = start.checked_sub(1)?;
-    if !matches!(words[prep], "in" | "from" | "of") {
+    let the = usize::from(start > 0 && words[start - 1] == "the");
+    let prep = start.checked_sub(1 + the)?;
+    if !matches!(words[prep], "in" | "from" | "of" | "for" | "at") {
         return None;
     }
     let noun_start = (1..=3.min(prep))
         .rev()
         .find(|&len| party_noun_at(res, words, prep - len) == len)
         .map(|len| prep - len)?;
+    // "a spokesman for the Kremlin", "officials at the foreign ministry":
+    // only nouns that speak for an institution take "for" and "at"
+    // ("troops for Ukraine" are not Ukraine's).
+    if matches!(words[prep], "for" | "at")
+        && !matches!(
+            words[prep - 1],
+            "spokesman" | "spokeswoman" | "spokesperson" | "officials" | "sources"
+        )
+    {
+        return None;
+    }
     // Not when the noun already has a party ("Russian troops in Kyiv", "Ukraine's envoys in Moscow").
     // Nor after a possessive pronoun ("Zelensky and his negotiators in Berlin").
     let owned = noun_start > 0
@@ -1588,6 +1735,23 @@ fn party_noun_before_preposition(res: &Resources, words: &[&str], start: usize) 
             .lookup(&title_case(words[noun_start - 1]))
             .is_empty());
     (!owned).then_some(noun_start)
+}
+
+/// A role that makes its holder a leader ("Russian President", "Chancellor"),
+/// not one that serves a leader ("special envoy of the President", "aide to
+/// the Prime Minister").
+fn is_leader_role(role: &str) -> bool {
+    let role = role.to_lowercase();
+    let words: Vec<&str> = role.split([' ', '-']).collect();
+    words
+        .iter()
+        .position(|w| LEADER_TITLES.contains(w))
+        .is_some_and(|at| {
+            !words[..at]
+                .iter()
+                .any(|w| matches!(*w, "of" | "to" | "for" | "envoy" | "aide" | "secretary"))
+                && !role.contains('\'')
+        })
 }
 
 /// A Russian patronymic ("viktorovich", "vladimirovna"), lower case.
@@ -1610,6 +1774,37 @@ fn party_noun_at(res: &Resources, words: &[&str], at: usize) -> usize {
         }
     }
     0
+}
+
+/// Like [`party_noun_at`], with one qualifying adjective allowed before the
+/// noun ("Ukraine's eastern command", "Russia's top negotiators").
+fn qualified_party_noun_at(res: &Resources, words: &[&str], at: usize) -> usize {
+    let len = party_noun_at(res, words, at);
+    if len > 0 {
+        return len;
+    }
+    let qualifier = words.get(at).is_some_and(|w| {
+        matches!(
+            *w,
+            "eastern"
+                | "western"
+                | "northern"
+                | "southern"
+                | "central"
+                | "top"
+                | "senior"
+                | "chief"
+                | "regional"
+                | "local"
+        )
+    });
+    if !qualifier {
+        return 0;
+    }
+    match party_noun_at(res, words, at + 1) {
+        0 => 0,
+        len => len + 1,
+    }
 }
 
 fn place_cue_before(lex: &crate::resources::Lexicon, words: &[&str], start: usize) -> bool {
@@ -1757,8 +1952,13 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
             && words[from..c].iter().any(|w| lex.title_words.contains(*w))
             && lex.title_words.contains(words[c - 1])
     });
-    // ", secretary of the Council," / ", head of the fund,"
-    let title_of = lex.title_words.contains(first) && words.get(from + 1) == Some(&"of");
+    // ", secretary of the Council," / ", head of the fund," / ", spokesman
+    // for the army," / ", adviser to the president,"
+    let title_of = lex.title_words.contains(first)
+        && matches!(
+            words.get(from + 1),
+            Some(&"of") | Some(&"for") | Some(&"to")
+        );
     let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her")
         || is_relative(first)
         || titled

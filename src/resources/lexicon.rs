@@ -67,6 +67,11 @@ pub struct Lexicon {
     pub org_words: FxHashSet<String>,
     /// Common given names ("Hassan", "Oleksandr"), as written.
     pub given_names: FxHashSet<String>,
+    /// Holders of leading offices: (state key, office) → person key, for
+    /// "the Russian leader" in an article that never names him.
+    offices: FxHashMap<(String, String), String>,
+    /// Bloc of a member entity ("france" → "europe").
+    blocs: FxHashMap<String, String>,
     /// Single-word names (person surnames, first names of persons, one-word
     /// places) as transliteration keys, by blocking key, for fuzzy matching.
     fuzzy: FxHashMap<String, Vec<(String, usize)>>,
@@ -103,6 +108,19 @@ impl Clone for FuzzyCache {
 }
 
 impl Lexicon {
+    /// The bloc the entity with key `member` belongs to ("europe"), if any.
+    pub fn bloc_of(&self, member: &str) -> Option<&str> {
+        self.blocs.get(member).map(String::as_str)
+    }
+
+    /// The holder of `office` ("president", "prime minister", "chancellor",
+    /// "leader") of the state with key `state`, if the lexicon knows one.
+    pub fn office_holder(&self, state: &str, office: &str) -> Option<&LexEntity> {
+        self.offices
+            .get(&(state.to_string(), office.to_string()))
+            .and_then(|k| self.entity(k))
+    }
+
     /// Parses lexicon files `(name, text)`; each is recognised by its header columns.
     /// Earlier files take precedence over later ones for the same surface.
     pub fn parse(files: &[(String, String)]) -> Result<Self> {
@@ -117,6 +135,8 @@ impl Lexicon {
         let mut place_after = FxHashSet::default();
         let mut org_words = FxHashSet::default();
         let mut given_names = FxHashSet::default();
+        let mut offices = FxHashMap::default();
+        let mut blocs = FxHashMap::default();
         for (file, text) in files {
             let header = text
                 .lines()
@@ -169,6 +189,33 @@ impl Lexicon {
                 for row in table.rows() {
                     given_names.insert(table.get(row, "given_name").to_string());
                 }
+            } else if columns.contains(&"bloc") {
+                let table = Table::parse(file, text, &["bloc", "member"])?;
+                for row in table.rows() {
+                    let member = table.get(row, "member");
+                    if !by_key.contains_key(member) {
+                        return Err(table.error(row, format!("unknown entity `{member}`")));
+                    }
+                    blocs.insert(member.to_string(), table.get(row, "bloc").to_string());
+                }
+            } else if columns.contains(&"holder") {
+                let table = Table::parse(file, text, &["state", "office", "holder"])?;
+                for row in table.rows() {
+                    let office = table.get(row, "office");
+                    if !matches!(
+                        office,
+                        "president" | "prime minister" | "chancellor" | "leader"
+                    ) {
+                        return Err(table.error(row, format!("unknown office `{office}`")));
+                    }
+                    let (state, holder) = (table.get(row, "state"), table.get(row, "holder"));
+                    for key in [state, holder] {
+                        if !by_key.contains_key(key) {
+                            return Err(table.error(row, format!("unknown entity `{key}`")));
+                        }
+                    }
+                    offices.insert((state.to_string(), office.to_string()), holder.to_string());
+                }
             } else if columns.contains(&"noun") {
                 let table = Table::parse(file, text, &["noun"])?;
                 for row in table.rows() {
@@ -203,7 +250,7 @@ impl Lexicon {
                 return Err(Error::DataFile {
                     file: file.clone(),
                     line: 1,
-                    message: "unrecognised lexicon header (expected key/surface/adjective/noun/title/given_name columns)"
+                    message: "unrecognised lexicon header (expected key/surface/adjective/noun/title/given_name/holder/bloc columns)"
                         .to_string(),
                 });
             }
@@ -247,6 +294,16 @@ impl Lexicon {
         }
         for (surface, key) in &demonyms {
             add(surface, SurfaceTarget::Demonym(key.clone()));
+            // "the Ukrainians", "the Israelis": the people stand for the state.
+            // Not after -s, -h or -e ("Swiss", "French", "Chinese").
+            if !surface.contains(' ')
+                && surface
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_lowercase() && !"shex".contains(c))
+            {
+                add(&format!("{surface}s"), SurfaceTarget::Demonym(key.clone()));
+            }
         }
         // Surnames: last word of every person name and alias.
         let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -330,6 +387,8 @@ impl Lexicon {
             place_after,
             org_words,
             given_names,
+            offices,
+            blocs,
             fuzzy,
             fuzzy_seen: FuzzyCache::default(),
         })

@@ -30,7 +30,7 @@ pub struct Resources {
 }
 
 /// The lexicon files compiled into the binary, in precedence order.
-const BUILTIN_LEXICON: [(&str, &str); 6] = [
+const BUILTIN_LEXICON: [(&str, &str); 8] = [
     (
         "ontology/lexicon/10-entities.tsv",
         include_str!("../../ontology/lexicon/10-entities.tsv"),
@@ -54,6 +54,14 @@ const BUILTIN_LEXICON: [(&str, &str); 6] = [
     (
         "ontology/lexicon/45-given-names.tsv",
         include_str!("../../ontology/lexicon/45-given-names.tsv"),
+    ),
+    (
+        "ontology/lexicon/50-offices.tsv",
+        include_str!("../../ontology/lexicon/50-offices.tsv"),
+    ),
+    (
+        "ontology/lexicon/55-blocs.tsv",
+        include_str!("../../ontology/lexicon/55-blocs.tsv"),
     ),
 ];
 
@@ -141,6 +149,36 @@ mod tests {
         check("Kremlin", "metonym:russia demonym:russia");
         check("Moscow", "entity:moscow metonym:russia");
         check("Putin", "surname:1");
+    }
+
+    #[test]
+    fn offices_blocs_and_plural_demonyms() {
+        let resources = Resources::builtin().unwrap();
+        let lex = &resources.lexicon;
+        let holder =
+            |state: &str, office: &str| lex.office_holder(state, office).map(|e| e.key.as_str());
+        assert_eq!(holder("russia", "leader"), Some("vladimir-putin"));
+        assert_eq!(holder("germany", "chancellor"), Some("friedrich-merz"));
+        assert_eq!(holder("germany", "king"), None);
+        assert_eq!(lex.bloc_of("france"), Some("europe"));
+        assert_eq!(lex.bloc_of("ukraine"), None);
+        check("Ukrainians", "demonym:ukraine");
+        // No plural after -s, -h or -e ("Swiss", "French", "Chinese").
+        check("Frenchs", "");
+        // A row naming an entity the lexicon lacks is an error at its line.
+        let mut files: Vec<(String, String)> = BUILTIN_LEXICON
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        files.push((
+            "extra.tsv".to_string(),
+            "state\toffice\tholder\nnarnia\tpresident\tvladimir-putin\n".to_string(),
+        ));
+        let error = Lexicon::parse(&files).unwrap_err().to_string();
+        assert!(
+            error.contains("extra.tsv") && error.contains("narnia"),
+            "{error}"
+        );
     }
 
     #[test]

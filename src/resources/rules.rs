@@ -345,10 +345,18 @@ fn words(phrase: &str) -> Vec<String> {
 fn trigger_len<S: AsRef<str>>(words: &[S], at: usize, phrase: &[String]) -> Option<usize> {
     let mut j = at;
     for (i, p) in phrase.iter().enumerate() {
-        let inserted =
-            |w: &S| matches!(w.as_ref(), "still" | "also" | "again" | "there") && w.as_ref() != p;
-        if i > 0 && words.get(j).is_some_and(inserted) {
+        // Words a phrase may hold ("met there with", "still holding"), and
+        // quotation marks ("\"still holding positions\" in").
+        let inserted = |w: &S| {
+            matches!(
+                w.as_ref(),
+                "still" | "also" | "again" | "there" | "\"" | "\u{201c}" | "\u{201d}"
+            ) && w.as_ref() != p
+        };
+        let mut skipped = 0;
+        while i > 0 && skipped < 2 && words.get(j).is_some_and(inserted) {
             j += 1;
+            skipped += 1;
         }
         if i > 0 && i + 1 == phrase.len() && matches!(p.as_str(), "with" | "by") {
             j += adjunct_before(words, j, p);
