@@ -202,6 +202,13 @@ const CONTENT_NOUNS: [&str; 12] = [
     "argument",
 ];
 
+/// Words that make a clause a stated position rather than a reported act:
+/// modals, "never", readiness ("Kyiv is not ready to", "is prepared to").
+const COMMITMENT_WORDS: [&str; 19] = [
+    "will", "would", "wo", "ca", "can", "cannot", "could", "shall", "should", "must", "never",
+    "ready", "prepared", "willing", "going", "intends", "plans", "may", "might",
+];
+
 const DETERMINERS: [&str; 12] = [
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "such", "any", "whole",
 ];
@@ -1901,14 +1908,16 @@ impl<'r> Engine<'r> {
                     )
                     .then(|| self.relative_thing(ctx, f.start, lo))
                     .flatten();
-                    // "agreed with some of the proposals and rejected others":
-                    // the thing of the coordinated verb before.
-                    let others = (ctx.words[from..].starts_with(&["others"])
-                        || ctx.words[from..].starts_with(&["the", "rest"]))
-                        && f.start > 0
-                        && ctx.words[f.start - 1] == "and";
-                    let antecedent = antecedent
-                        .or_else(|| others.then(|| self.thing_left(ctx, f.start, lo)).flatten());
+                    // "agreed with some of the proposals and rejected others",
+                    // "rejected several of them": the thing of the coordinated
+                    // verb before, else the thing named last.
+                    let others = part_of_them(&ctx.words[from..])
+                        .then(|| {
+                            self.thing_left(ctx, f.start, lo)
+                                .or_else(|| self.recent_thing(ctx, f.start))
+                        })
+                        .flatten();
+                    let antecedent = antecedent.or(others);
                     antecedent
                         .or_else(|| self.ceding_object(ctx, from, hi))
                         .or_else(|| self.thing_right(ctx, from, hi))
@@ -2144,6 +2153,22 @@ impl<'r> Engine<'r> {
             .iter()
             .rev()
             .find(|i| i.end <= f.start && !i.modifier && i.party.as_deref() == Some(state));
+        // "A said Moscow had rejected others", "he says Kyiv has offered X":
+        // a reported act, in the past, is the state's; a stated position
+        // ("Kyiv will not", "Moscow would never", "Moscow rejects") is the
+        // speaker's.
+        if f.trigger.form == TriggerForm::Active
+            && let Some(mention) = mention
+        {
+            let between = &ctx.words[mention.end..f.start];
+            let past = f.trigger.words[0].ends_with("ed")
+                || between
+                    .iter()
+                    .any(|w| matches!(*w, "has" | "have" | "had" | "did"));
+            if past && !between.iter().any(|w| COMMITMENT_WORDS.contains(w)) {
+                return None;
+            }
+        }
         if let Some(mention) = mention {
             // "said (on Monday) (that)": a few plain words may come between.
             let said = (mention.start.saturating_sub(5)..mention.start)
@@ -3953,6 +3978,31 @@ fn in_relative(ctx: &Ctx<'_>, t: &ThingSpan, at: usize) -> bool {
 /// A later clause calls the event off: "…, but the summit was cancelled",
 /// "…; the visit has been postponed".
 /// A word saying an event will not take place ("cancelled", "postponed").
+/// Whether the words open a part of what was named before: "others", "the
+/// rest", "the others", "several of them", "some of it", "a number of them".
+fn part_of_them(words: &[&str]) -> bool {
+    const QUANTIFIERS: [&str; 15] = [
+        "some", "several", "most", "many", "all", "few", "one", "two", "part", "parts", "half",
+        "each", "both", "much", "number",
+    ];
+    let words = match words {
+        ["a", rest @ ..] | ["the", rest @ ..] => rest,
+        _ => words,
+    };
+    match words {
+        ["others", ..] | ["rest", ..] => true,
+        [q, "of", "them" | "it", ..] => QUANTIFIERS.contains(q),
+        // "several of those", but not "several of those provisions"
+        [q, "of", "these" | "those", rest @ ..] => {
+            QUANTIFIERS.contains(q)
+                && rest
+                    .first()
+                    .is_none_or(|w| !w.chars().all(char::is_alphanumeric))
+        }
+        _ => false,
+    }
+}
+
 fn is_cancel_word(w: &str) -> bool {
     matches!(
         w,
