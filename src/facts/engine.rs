@@ -2135,9 +2135,14 @@ impl<'r> Engine<'r> {
         {
             return Some(first.entity.clone());
         }
-        // "A (repeatedly) (has) said": the person right before the speech verb.
+        // "A (repeatedly) (has) said": the person right before the speech verb,
+        // or before the comma closing an appositive ("a spokesman for the
+        // Kremlin, Dmitry Peskov, said").
         let speaker_of = |said: usize| {
             let mut at = said;
+            if at >= 1 && ctx.words[at - 1] == "," {
+                at -= 1;
+            }
             while at >= 1
                 && (is_manner_adverb(ctx.words[at - 1])
                     || matches!(ctx.words[at - 1], "has" | "have" | "had"))
@@ -2464,9 +2469,11 @@ impl<'r> Engine<'r> {
                     };
                     // "Russia demands territorial concessions": right after a
                     // party and before a noun phrase, "demands" is the verb.
+                    // Not after a bare demonym: "European amendments to the plan".
                     let verb = j >= 1
                         && words[j].ends_with('s')
-                        && ctx.item_at[j - 1].is_some()
+                        && ctx.item_at[j - 1]
+                            .is_some_and(|k| ctx.s.items[k].source != Source::Demonym)
                         && words.get(j + 1).is_some_and(|w| {
                             DETERMINERS.contains(w) || *w == "to" || is_obj(j + 1)
                         })

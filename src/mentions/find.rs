@@ -135,6 +135,11 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Military ranks as written before a name without full stops ("Lt Col").
+const RANKS: [&str; 10] = [
+    "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "adm", "brig", ".",
+];
+
 const HONORIFICS: [&str; 10] = [
     "mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss",
 ];
@@ -1303,6 +1308,50 @@ impl<'r> State<'r> {
             }
             k += 1;
         }
+        // "A spokesman for X, Lt Col NAME, said": the name is the head of
+        // the noun phrase before it, which is the person's role.
+        let mut named_heads = Vec::new();
+        for k in 0..n {
+            if items[k].kind != EntityKind::Person
+                || items[k].source != Source::Name
+                || items[k].modifier
+                || words.get(items[k].end) != Some(&",")
+            {
+                continue;
+            }
+            let mut q = items[k].start;
+            while q > 0 && (lex.title_words.contains(words[q - 1]) || RANKS.contains(&words[q - 1]))
+            {
+                q -= 1;
+            }
+            let Some(comma) = q.checked_sub(1).filter(|&c| words[c] == ",") else {
+                continue;
+            };
+            // The title opening the phrase: "a/the TITLE for/of/at ...", with
+            // no comma inside.
+            let title = (comma.saturating_sub(10)..comma).rev().find(|&t| {
+                lex.title_words.contains(words[t])
+                    && matches!(words.get(t + 1), Some(&"for") | Some(&"of") | Some(&"at"))
+                    && (t == 0 || matches!(words[t - 1], "a" | "an" | "the"))
+            });
+            let Some(title) = title.filter(|&t| !words[t..comma].contains(&",")) else {
+                continue;
+            };
+            let start = if title > 0 { title - 1 } else { title };
+            let mut affiliation = None;
+            for other in items.iter_mut() {
+                if other.start >= start && other.end <= comma {
+                    other.modifier = true;
+                    if affiliation.is_none() && other.kind != EntityKind::Person {
+                        affiliation = other.party.clone().or(Some(other.entity.clone()));
+                    }
+                }
+            }
+            let role = text[tokens[title].span.start..tokens[comma - 1].span.end].to_string();
+            let person = items[k].entity.clone();
+            self.add_role(idx, &person, role, affiliation);
+            named_heads.push(comma);
+        }
         // Appositives and relative clauses after non-persons, and parentheses.
         for k in 0..n {
             let mut end = items[k].end;
@@ -1323,6 +1372,7 @@ impl<'r> State<'r> {
                     .is_some();
             if items[k].kind != EntityKind::Person
                 && !fronted
+                && !named_heads.contains(&end)
                 && words.get(end) == Some(&",")
                 && let Some(close) = appositive_end(lex, words, end + 1)
             {
