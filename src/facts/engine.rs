@@ -43,6 +43,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
         last_meeting: Vec::new(),
         last_plural: Vec::new(),
         recent_persons: Vec::new(),
+        previous_persons: Vec::new(),
         transcript_speaker: None,
         last_claim_places: Vec::new(),
         last_claim_sentence: None,
@@ -68,6 +69,8 @@ struct Engine<'r> {
     last_plural: Vec<String>,
     /// People named in earlier sentences, most recent last, for "the two men".
     recent_persons: Vec<String>,
+    /// People named in the sentence before, for "the Americans".
+    previous_persons: Vec<String>,
     /// In a transcript, the person whose answer this is ("PESKOV: We ..."),
     /// until another label ("QUESTION:") starts a turn.
     transcript_speaker: Option<String>,
@@ -306,10 +309,14 @@ impl<'r> Engine<'r> {
             // pronoun and a name make a group too.
             self.last_plural = group;
         }
+        self.previous_persons.clear();
         for item in &ctx.s.items {
             if item.kind == EntityKind::Person && !item.modifier {
                 self.recent_persons.retain(|k| *k != item.entity);
                 self.recent_persons.push(item.entity.clone());
+                if !self.previous_persons.contains(&item.entity) {
+                    self.previous_persons.push(item.entity.clone());
+                }
             }
         }
         if let Some(place) = ctx
@@ -1712,6 +1719,8 @@ impl<'r> Engine<'r> {
             return;
         }
         let anaphoric = b == self.last_meeting.as_slice();
+        let a = &self.people_for_plural_demonym(ctx, a);
+        let b = &self.people_for_plural_demonym(ctx, b);
         // A host's guests and those joining a meeting may share the host's
         // bloc; a list of people someone "held talks with" faces that one.
         let (sides_a, sides_b) = if anaphoric || matches!(rule, "met/hosted" | "met/received") {
@@ -1732,6 +1741,51 @@ impl<'r> Engine<'r> {
             all.dedup();
             self.last_meeting = all;
         }
+    }
+
+    /// "Zelensky sat down with Witkoff and Kushner. Merz welcomed the
+    /// Ukrainian leader and the Americans": a state named by a plural
+    /// demonym ("the Americans") stands for its people named in this
+    /// sentence or the one before, if any.
+    fn people_for_plural_demonym(&self, ctx: &Ctx<'_>, side: &[String]) -> Vec<String> {
+        let mut out = Vec::new();
+        for key in side {
+            let demonym = ctx.s.items.iter().find(|i| {
+                i.entity == *key
+                    && i.source == Source::DemonymParty
+                    && i.end == i.start + 1
+                    && i.start >= 1
+                    && ctx.words[i.start - 1] == "the"
+                    && ctx.words[i.start].ends_with('s')
+            });
+            let people: Vec<String> = match demonym {
+                Some(d) => self
+                    .previous_persons
+                    .iter()
+                    .chain(
+                        ctx.s
+                            .items
+                            .iter()
+                            .filter(|i| {
+                                i.kind == EntityKind::Person && !i.modifier && i.end <= d.start
+                            })
+                            .map(|i| &i.entity),
+                    )
+                    .filter(|p| self.affiliation(p) == Some(key.as_str()))
+                    .cloned()
+                    .collect(),
+                None => Vec::new(),
+            };
+            if people.is_empty() {
+                out.push(key.clone());
+            }
+            for p in people {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
     }
 
     fn add_met(
