@@ -44,6 +44,7 @@ pub fn run(analysis: &Analysis, resources: &Resources) -> Vec<Fact> {
         last_plural: Vec::new(),
         recent_persons: Vec::new(),
         previous_persons: Vec::new(),
+        pending_side: None,
         transcript_speaker: None,
         last_claim_places: Vec::new(),
         last_claim_sentence: None,
@@ -71,6 +72,9 @@ struct Engine<'r> {
     recent_persons: Vec<String>,
     /// People named in the sentence before, for "the Americans".
     previous_persons: Vec<String>,
+    /// A side set out in the sentence before ("On the Ukrainian side are A
+    /// and B."), waiting for the other side in the next one.
+    pending_side: Option<(String, Vec<String>)>,
     /// In a transcript, the person whose answer this is ("PESKOV: We ..."),
     /// until another label ("QUESTION:") starts a turn.
     transcript_speaker: Option<String>,
@@ -272,6 +276,7 @@ impl<'r> Engine<'r> {
             .map(|f| f.start);
         self.hyphen_pairs(&ctx);
         self.after_event(&ctx);
+        self.sides_set_out(&ctx);
         for f in &found {
             match f.trigger.relation {
                 Relation::Met => self.met(&ctx, f),
@@ -750,6 +755,16 @@ impl<'r> Engine<'r> {
                     j += 1;
                     continue;
                 }
+                // "A and the chief of the General Staff, B", "A and the head
+                // of military intelligence, B": a title phrase after "and",
+                // then the comma opening the appositive that names it.
+                if ctx.words[j] == "and"
+                    && let Some(comma) = self.titled_name_after_and(ctx, j, hi)
+                {
+                    linked = true;
+                    j = comma + 1;
+                    continue;
+                }
                 let connector = connector_around(self.res, &ctx.words, j)
                     || group_link(&ctx.words, j)
                     || TITLE_FILLERS.contains(&word)
@@ -866,6 +881,33 @@ impl<'r> Engine<'r> {
     /// True when `from..to` is a title phrase ("the chief negotiator",
     /// "Ukraine's top envoy", "the country's foreign minister"): determiners,
     /// possessives, title fillers and modifier mentions, ending on a title word.
+    /// The comma after a title phrase that follows the "and" at `and`, when
+    /// a person's name comes right after it: "and the chief of the General
+    /// Staff, B".
+    fn titled_name_after_and(&self, ctx: &Ctx<'_>, and: usize, hi: usize) -> Option<usize> {
+        let lex = &self.res.lexicon;
+        let mut t = and + 1;
+        if ctx.words.get(t).is_some_and(|w| DETERMINERS.contains(w)) {
+            t += 1;
+        }
+        if !ctx
+            .words
+            .get(t)
+            .is_some_and(|w| lex.title_words.contains(*w))
+        {
+            return None;
+        }
+        let comma = (t + 1..hi.min(t + 9)).find(|&u| ctx.words[u] == ",")?;
+        let person_next = ctx
+            .item_at
+            .get(comma + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|k| ctx.s.items[k].kind == EntityKind::Person);
+        let plain = (t..comma).all(|u| ctx.item_at[u].is_none_or(|k| ctx.s.items[k].modifier));
+        (person_next && plain).then_some(comma)
+    }
+
     fn title_phrase(&self, ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
         let lex = &self.res.lexicon;
         to > from
@@ -1703,6 +1745,135 @@ impl<'r> Engine<'r> {
                     self.add_met(ctx, &a, &b, Status::Held, "met/after-event", 0.6);
                 }
             }
+        }
+    }
+
+    /// "On the Ukrainian side are A and B; the US delegation is led by C",
+    /// "Russia is represented by D": the sides of a meeting set out without
+    /// a meeting verb. Two sides of different states in one sentence, or one
+    /// here and one in the sentence before, face each other.
+    fn sides_set_out(&mut self, ctx: &Ctx<'_>) {
+        let words = &ctx.words;
+        let n = words.len();
+        let state_at = |j: usize| {
+            ctx.item_at.get(j).copied().flatten().and_then(|k| {
+                let i = &ctx.s.items[k];
+                (i.kind == EntityKind::Country).then(|| i.entity.clone())
+            })
+        };
+        let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "sat" | "sit");
+        let side_noun = |w: &str| matches!(w, "side" | "delegation" | "team");
+        // After the state's mention, past "'s" and a side noun (which may be
+        // part of the mention: "the Ukrainian side"): where the rest starts,
+        // and whether a side noun was there.
+        let after_side_noun = |k: usize| {
+            let item = &ctx.s.items[k];
+            if side_noun(words[item.end - 1]) {
+                return (item.end, true);
+            }
+            let mut at = item.end;
+            if words.get(at) == Some(&"'s") {
+                at += 1;
+            }
+            match words.get(at) {
+                Some(w) if side_noun(w) => (at + 1, true),
+                _ => (item.end, false),
+            }
+        };
+        // (state, where its members start)
+        let mut sides: Vec<(String, usize)> = Vec::new();
+        for j in 0..n {
+            let Some(state) = state_at(j) else { continue };
+            let k = ctx.item_at[j].unwrap_or_default();
+            if ctx.s.items[k].start != j {
+                continue;
+            }
+            let (mut at, noun) = after_side_noun(k);
+            let on_the = j >= 2 && words[j - 2] == "on" && words[j - 1] == "the";
+            if on_the && noun {
+                // "on the Ukrainian side (are|sat) A", "on the American side by A"
+                let from = at;
+                while at < n && (be(words[at]) || matches!(words[at], "will" | "by")) {
+                    at += 1;
+                }
+                if at > from {
+                    sides.push((state, at));
+                }
+                continue;
+            }
+            if words.get(at) == Some(&"will") {
+                at += 1;
+            }
+            let led_by = words.get(at).is_some_and(|w| be(w))
+                && matches!(words.get(at + 1), Some(&"led") | Some(&"headed"))
+                && words.get(at + 2) == Some(&"by");
+            let represented = !noun
+                && words.get(at).is_some_and(|w| be(w))
+                && words.get(at + 1) == Some(&"represented")
+                && words.get(at + 2) == Some(&"by");
+            let includes = noun
+                && matches!(
+                    words.get(at),
+                    Some(&"includes") | Some(&"included") | Some(&"comprises") | Some(&"comprised")
+                );
+            if (noun && led_by) || represented {
+                // "the US delegation is led by A", "Russia is represented by A"
+                sides.push((state, at + 3));
+            } else if includes {
+                // "Ukraine's delegation includes A"
+                sides.push((state, at + 1));
+            }
+        }
+        let mut found: Vec<(String, Vec<String>)> = Vec::new();
+        for (i, (state, from)) in sides.iter().enumerate() {
+            let hi = sides
+                .get(i + 1)
+                .map_or(n, |&(_, next)| next)
+                .min((*from..n).find(|&t| words[t] == ";").unwrap_or(n));
+            let (group, _) = self.right_group(ctx, *from, hi, false);
+            let members: Vec<String> = self
+                .side(ctx, &group)
+                .into_iter()
+                .filter(|p| {
+                    p == state
+                        || self.affiliation(p) == Some(state.as_str())
+                        || self.is_person(p) && self.affiliation(p).is_none()
+                })
+                .collect();
+            if !members.is_empty() {
+                found.push((state.clone(), members));
+            }
+        }
+        let planned = words.contains(&"will");
+        let status = if planned {
+            Status::Planned
+        } else {
+            Status::Held
+        };
+        let pending = std::mem::take(&mut self.pending_side);
+        let pairs: Vec<(Vec<String>, Vec<String>)> = match found.as_slice() {
+            [] => Vec::new(),
+            [(state, members)] => match pending {
+                Some((other, before)) if other != *state => vec![(before, members.clone())],
+                _ => {
+                    self.pending_side = Some((state.clone(), members.clone()));
+                    Vec::new()
+                }
+            },
+            _ => {
+                let mut out = Vec::new();
+                for i in 0..found.len() {
+                    for j in i + 1..found.len() {
+                        if found[i].0 != found[j].0 {
+                            out.push((found[i].1.clone(), found[j].1.clone()));
+                        }
+                    }
+                }
+                out
+            }
+        };
+        for (a, b) in pairs {
+            self.pair(ctx, &a, &b, status, "met/sides-set-out", 0.6);
         }
     }
 

@@ -1996,10 +1996,15 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
         .map(|p| from + p);
     // A title phrase ending in a title noun ("the French president's adviser"), not a
     // titled name in a list ("German Chancellor Friedrich Merz, Macron and ...").
+    // Nor a list going on to a titled name ("Umerov and the chief of the
+    // General Staff, Hnatov"): no "and" before the first title word.
     let titled = close.is_some_and(|c| {
+        let first_title = words[from..c]
+            .iter()
+            .position(|w| lex.title_words.contains(*w));
         c > from
             && c - from <= 10
-            && words[from..c].iter().any(|w| lex.title_words.contains(*w))
+            && first_title.is_some_and(|t| !words[from..from + t].contains(&"and"))
             && lex.title_words.contains(words[c - 1])
     });
     // ", secretary of the Council," / ", head of the fund," / ", spokesman
