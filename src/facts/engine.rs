@@ -272,7 +272,7 @@ impl<'r> Engine<'r> {
         let found = self.triggers(&ctx);
         let first_dispute = found
             .iter()
-            .find(|f| f.trigger.relation == Relation::DisputesControl)
+            .find(|f| f.trigger.relation == Relation::DisputesControl && !no_dispute(&ctx, f))
             .map(|f| f.start);
         self.hyphen_pairs(&ctx);
         self.after_event(&ctx);
@@ -3780,10 +3780,7 @@ impl<'r> Engine<'r> {
         if self.cue_before(ctx, f.start, lo, f.start - lo, Cue::Conditional) {
             return;
         }
-        // "has not denied the claim", "never disputed it": no dispute.
-        if (f.start.saturating_sub(2).max(lo)..f.start)
-            .any(|j| matches!(ctx.words[j], "not" | "n't" | "never"))
-        {
+        if no_dispute(ctx, f) {
             return;
         }
         // "has denied backing the group", "denied any involvement": another denial.
@@ -4233,6 +4230,17 @@ fn part_of_them(words: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+/// "has not denied the claim", "never disputed it", "remained in dispute",
+/// "a dispute over": a dispute trigger that states no dispute.
+fn no_dispute(ctx: &Ctx<'_>, f: &Found<'_>) -> bool {
+    let before = &ctx.words[f.start.saturating_sub(2)..f.start];
+    before.iter().any(|w| matches!(*w, "not" | "n't" | "never"))
+        || ctx.words[f.start] == "dispute"
+            && before
+                .last()
+                .is_some_and(|w| matches!(*w, "in" | "a" | "the" | "under" | "of"))
 }
 
 fn is_cancel_word(w: &str) -> bool {
