@@ -551,8 +551,17 @@ impl<'r> Engine<'r> {
                 && ctx.item_at[j].is_none()
                 && !setting_after(j)
         });
+        // "Putin would meet Zelensky only in Moscow", "would only meet him to
+        // sign a deal": a condition, not a plan.
+        let would_only = (f.start.saturating_sub(3).max(lo)..f.start)
+            .any(|j| ctx.words[j] == "would")
+            && ctx.words[f.start.saturating_sub(2)..(f.end + 12).min(ctx.words.len())]
+                .iter()
+                .take_while(|w| **w != ";")
+                .any(|w| *w == "only");
         self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
             || conditional
+            || would_only
             || self.cue_before(ctx, f.start, lo, 4, Cue::Attempt)
     }
 

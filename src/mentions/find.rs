@@ -144,7 +144,26 @@ const HONORIFICS: [&str; 10] = [
     "mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss",
 ];
 /// Capitalised at the start of a sentence, never a first name.
-const FUNCTION_WORDS: [&str; 49] = [
+const FUNCTION_WORDS: [&str; 67] = [
+    // "Will Putin and Zelensky meet?": an auxiliary opening a question.
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "must",
+    "might",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
     "the",
     "a",
     "an",
@@ -1052,10 +1071,19 @@ impl<'r> State<'r> {
                 continue;
             }
             // "her" before a noun is a possessive; only as an object/subject.
-            let left = items
-                .iter()
-                .rev()
-                .find(|i| i.end <= t && i.kind == EntityKind::Person && !i.modifier);
+            let person = |i: &&Item| i.end <= t && i.kind == EntityKind::Person && !i.modifier;
+            // "Putin met Trump in Alaska, and he has received Witkoff since":
+            // after ", and" / ", but" a subject pronoun continues the
+            // sentence's first person, its subject.
+            let coordinated = matches!(token.lower.as_str(), "he" | "she")
+                && t >= 2
+                && matches!(tokens[t - 1].lower.as_str(), "and" | "but")
+                && tokens[t - 2].lower == ",";
+            let left = if coordinated {
+                items.iter().find(person)
+            } else {
+                items.iter().rev().find(person)
+            };
             let key = left
                 .map(|i| i.entity.clone())
                 .or_else(|| self.last_subject.clone());
