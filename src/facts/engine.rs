@@ -759,7 +759,19 @@ impl<'r> Engine<'r> {
                                 .flatten()
                                 .is_some_and(|k| ctx.s.items[k].kind == EntityKind::Person)
                             && (j..t).all(|u| ctx.item_at[u].is_none() && ctx.words[u] != ",")
-                    });
+                    })
+                    // "A and the entrepreneur B": a plain noun after "the",
+                    // right before a person's name, describes that person.
+                    || linked
+                        && j >= 1
+                        && ctx.words[j - 1] == "the"
+                        && word.chars().all(|c| c.is_ascii_lowercase())
+                        && ctx
+                            .item_at
+                            .get(j + 1)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|k| ctx.s.items[k].kind == EntityKind::Person);
                 if title_before_name {
                     j += 1;
                     continue;
@@ -1501,8 +1513,11 @@ impl<'r> Engine<'r> {
                 // "Ushakov, who joined them, ...": the parties of the last meeting.
                 // "the talks, in which he and B also took part, ...": the
                 // event the relative clause hangs on.
+                // "... took part in it": the meeting just named.
                 let joined_them = f.trigger.form == TriggerForm::Joined
                     && (matches!(ctx.words.get(f.end), Some(&"them"))
+                        || ctx.words.get(f.end) == Some(&"it")
+                            && ctx.words[f.start..f.end].last() == Some(&"in")
                         || self.event_before_relative(ctx, f.start));
                 // "A sat in on the talks along with B": B came with A, to the
                 // meeting the event noun names.

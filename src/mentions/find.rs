@@ -576,7 +576,19 @@ impl<'r> State<'r> {
             let first = (hit.start >= back && name_word(hit.start - back))
                 .then(|| &tokens[hit.start - back]);
             let surface = words[hit.start..hit.end].join(" ");
+            // Not the name of something else: "the head of the RDIF Dmitriev".
+            let other_name = first.is_some_and(|t| {
+                [t.lower.to_uppercase(), title_case(&t.lower)]
+                    .iter()
+                    .any(|surface| {
+                        lex.lookup(surface).iter().any(|target| match target {
+                            SurfaceTarget::Entity(i) => lex.entities[*i].kind != EntityKind::Person,
+                            _ => true,
+                        })
+                    })
+            });
             if let Some(first) = first
+                && !other_name
                 && !lex.title_words.contains(first.lower.as_str())
                 && !HONORIFICS.contains(&first.lower.as_str())
                 && !FUNCTION_WORDS.contains(&first.lower.as_str())
