@@ -104,6 +104,16 @@ pub fn block_of_key(key: &str) -> &str {
     }
 }
 
+/// Consonants one transliteration writes for another, ordered pairs.
+const TRANSLIT_PAIRS: [(char, char); 6] = [
+    ('g', 'h'),
+    ('k', 's'),
+    ('s', 'z'),
+    ('h', 'k'),
+    ('f', 'v'),
+    ('d', 't'),
+];
+
 /// True when two single names (one word each, or whole names) are spelling
 /// variants of each other. Short names (under five letters) must match exactly.
 pub fn similar(a: &str, b: &str) -> bool {
@@ -139,6 +149,20 @@ pub fn similar_keys(ka: &str, kb: &str) -> bool {
             .filter(|&(a, b)| a != b && !vowel(a) && !vowel(b))
             .count();
         if consonant_swaps >= 2 {
+            return false;
+        }
+    }
+    // One consonant put for another is another name ("Masila", "Manila"),
+    // unless the two letters are a transliteration pair: h/g (Hnatov,
+    // Gnatov), sh/ch folded to s/k (Vovshansk, Vovchansk), s/z, k/h, f/v, t/d.
+    if lev == 1 && la == lb {
+        let vowel = |c: char| "aeiou".contains(c);
+        let swapped = ka.chars().zip(kb.chars()).find(|&(a, b)| a != b);
+        if let Some((a, b)) = swapped
+            && !vowel(a)
+            && !vowel(b)
+            && !TRANSLIT_PAIRS.contains(&(a.min(b), a.max(b)))
+        {
             return false;
         }
     }
@@ -187,5 +211,8 @@ mod tests {
         check("Putin", "Pushin", false);
         // Two consonants apart, same length: another village.
         check("Bilohiria", "Bilopillia", false);
+        // One consonant apart: another place; but h/g is a transliteration.
+        check("Masila", "Manila", false);
+        check("Hnatov", "Gnatov", true);
     }
 }
