@@ -722,6 +722,22 @@ impl<'r> State<'r> {
                         .get(end)
                         .is_some_and(|w| NAME_PARTICLES.contains(w) && !covered[end]);
                 let next = end + 1 + usize::from(words.get(end + 1) == Some(&"-"));
+                // "Mohammed Al-Khulaifi", "Jean-Noel Barrot": a hyphen joining
+                // two capitalised words inside the name, with no spaces.
+                let joined = end > i
+                    && words.get(end) == Some(&"-")
+                    && !covered[end]
+                    && tokens[end].span.start == tokens[end - 1].span.end
+                    && tokens.get(end + 1).is_some_and(|t| {
+                        t.span.start == tokens[end].span.end
+                            && t.is_word
+                            && t.cap
+                            && !covered[end + 1]
+                    });
+                if joined {
+                    end += 1;
+                    continue;
+                }
                 if particle
                     && tokens
                         .get(next)
@@ -874,6 +890,13 @@ impl<'r> State<'r> {
                 .diagnostics
                 .push(Diagnostic::note(&self.doc, self.sentence_idx, message));
             return None;
+        }
+        // "Al-Busaidi" after "Badr Al-Busaidi": one hyphenated word.
+        if n_words == 2
+            && !name.contains(' ')
+            && let Some(key) = self.resolve_surname(&name)
+        {
+            return Some(surname_item(key));
         }
         if n_words == 1 {
             let w = &name;
