@@ -140,8 +140,10 @@ const RANKS: [&str; 10] = [
     "lt", "col", "gen", "maj", "capt", "cpt", "sgt", "adm", "brig", ".",
 ];
 
-const HONORIFICS: [&str; 10] = [
+const HONORIFICS: [&str; 15] = [
     "mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady", "madam", "miss",
+    // Malaysian and Cambodian honorifics ("Dato' Seri Anwar", "Samdech Hun Manet")
+    "dato", "datuk", "seri", "tun", "samdech",
 ];
 /// Capitalised at the start of a sentence, never a first name.
 const FUNCTION_WORDS: [&str; 67] = [
