@@ -305,10 +305,12 @@ impl<'r> State<'r> {
             }
         }
         self.coordinated_demonyms(&words, &mut items);
-        self.pronouns(&tokens, &mut items);
-        items.sort_by_key(|i| i.start);
         let embedded = self.titles_and_appositives(idx, text, &tokens, &words, &mut items);
         self.descriptions(&tokens, &words, &mut items);
+        items.sort_by_key(|i| i.start);
+        // Pronouns last: "The US president ..., where he": a description
+        // or a titled name before the pronoun is its antecedent.
+        self.pronouns(&tokens, &mut items);
         items.sort_by_key(|i| i.start);
         // Record entities, mentions and the subject for later pronouns.
         for item in &items {
