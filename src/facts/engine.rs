@@ -3005,6 +3005,13 @@ impl<'r> Engine<'r> {
                         // "rejected the premise that this is a Russian plan":
                         // the premise is rejected, not the plan.
                         || w == "that" && j > 0 && CONTENT_NOUNS.contains(&ctx.words[j - 1])
+                        // "ruled out X and told television the plan ...": a
+                        // second verb phrase is not the object.
+                        || w == "and"
+                            && ctx
+                                .words
+                                .get(j + 1)
+                                .is_some_and(|n| VERB_PHRASE_STARTS.contains(n))
                 })
         }) {
             return Some(t.thing.clone());
