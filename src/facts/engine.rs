@@ -1559,6 +1559,20 @@ impl<'r> Engine<'r> {
                         a = pair;
                     }
                 }
+                // "The three leaders met privately": each pair of the last
+                // three people named, across sides.
+                if trio_before(&ctx.words, lo, f.start) && objects.is_empty() {
+                    let trio = self.last_persons_besides(ctx, f.start, &[], 3);
+                    for i in 0..trio.len() {
+                        for j in i + 1..trio.len() {
+                            if !self.same_side(&trio[i], &trio[j]) {
+                                let (x, y) = (trio[i].clone(), trio[j].clone());
+                                self.add_met(ctx, &x, &y, status, rule, 0.6);
+                            }
+                        }
+                    }
+                    return;
+                }
                 if !objects.is_empty() {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
                 } else if (self.event_after(ctx, f.end, hi)
@@ -3413,6 +3427,18 @@ impl<'r> Engine<'r> {
         at: usize,
         besides: &[String],
     ) -> Vec<String> {
+        self.last_persons_besides(ctx, at, besides, 2)
+    }
+
+    /// The last `n` people named before word `at` of this sentence, or in
+    /// earlier sentences, leaving out `besides`; empty if fewer were named.
+    fn last_persons_besides(
+        &self,
+        ctx: &Ctx<'_>,
+        at: usize,
+        besides: &[String],
+        n_wanted: usize,
+    ) -> Vec<String> {
         let mut seen: Vec<String> = self.recent_persons.clone();
         for item in ctx.s.items.iter().filter(|i| i.end <= at) {
             if item.kind == EntityKind::Person && !item.modifier {
@@ -3422,10 +3448,10 @@ impl<'r> Engine<'r> {
         }
         seen.retain(|k| !besides.contains(k));
         let n = seen.len();
-        if n < 2 {
+        if n < n_wanted {
             return Vec::new();
         }
-        seen.split_off(n - 2)
+        seen.split_off(n - n_wanted)
     }
 
     /// `disputer` disputes `place` when a party other than `holder` has
@@ -4121,6 +4147,16 @@ fn pair_before(words: &[&str], lo: usize, at: usize) -> bool {
             && noun(words[j - 1])
             && (words[j - 2] == "both"
                 || j >= lo + 3 && words[j - 2] == "two" && words[j - 3] == "the")
+}
+
+/// "the three leaders met": three people named before stand as the subject
+/// of a meeting trigger at `at`.
+fn trio_before(words: &[&str], lo: usize, at: usize) -> bool {
+    let j = subject_end_before(words, lo, at);
+    j >= lo + 3
+        && PAIR_NOUNS.contains(&words[j - 1])
+        && words[j - 2] == "three"
+        && words[j - 3] == "the"
 }
 
 /// "with the (same) two envoys", "with both men": two people named before
