@@ -553,12 +553,17 @@ impl<'r> Engine<'r> {
         });
         // "Putin would meet Zelensky only in Moscow", "would only meet him to
         // sign a deal": a condition, not a plan.
-        let would_only = (f.start.saturating_sub(3).max(lo)..f.start)
-            .any(|j| ctx.words[j] == "would")
-            && ctx.words[f.start.saturating_sub(2)..(f.end + 12).min(ctx.words.len())]
-                .iter()
-                .take_while(|w| **w != ";")
-                .any(|w| *w == "only");
+        // "Trump has said he will meet Putin only when a deal is final".
+        let after = &ctx.words[f.start.saturating_sub(2)..(f.end + 12).min(ctx.words.len())];
+        let after = &after[..after.iter().position(|w| *w == ";").unwrap_or(after.len())];
+        let modal_before = |modal: &str| {
+            (f.start.saturating_sub(3).max(lo)..f.start).any(|j| ctx.words[j] == modal)
+        };
+        let would_only = modal_before("would") && after.contains(&"only")
+            || modal_before("will")
+                && after.windows(2).any(|w| {
+                    w[0] == "only" && matches!(w[1], "when" | "if" | "once" | "after" | "in")
+                });
         self.cue_before(ctx, f.start, lo, 4, Cue::Negation)
             || conditional
             || would_only
@@ -3302,6 +3307,11 @@ impl<'r> Engine<'r> {
         {
             return; // the claim denied, not made
         }
+        // "says it took X and that its troops are fighting inside Y": the
+        // places of this claim end where a second reported clause begins.
+        let hi = (f.end..hi)
+            .find(|&j| ctx.words[j] == "and" && ctx.words.get(j + 1) == Some(&"that"))
+            .unwrap_or(hi);
         let places = self.places(ctx, f, lo, hi);
         if places.is_empty() {
             return;

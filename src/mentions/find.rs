@@ -2081,7 +2081,11 @@ fn appositive_end(lex: &crate::resources::Lexicon, words: &[&str], from: usize) 
             words.get(from + 1),
             Some(&"of") | Some(&"for") | Some(&"to")
         );
+    // ", then the head of X," / ", now the chief of Y,": a role at a time.
+    let then_the = matches!(first, "then" | "now" | "currently")
+        && matches!(words.get(from + 1), Some(&"the") | Some(&"a") | Some(&"an"));
     let opens = matches!(first, "the" | "a" | "an" | "former" | "its" | "his" | "her")
+        || then_the
         || is_relative(first)
         || titled
         || title_of;
