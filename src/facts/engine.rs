@@ -1528,7 +1528,26 @@ impl<'r> Engine<'r> {
                 // meeting the event noun names.
                 let mut companions = Vec::new();
                 if group.first().is_some_and(|&k| {
-                    let start = ctx.s.items[k].start;
+                    // "along with (investment envoy) B": title words, and a
+                    // plain word qualifying one, may stand before the name.
+                    let lex = &self.res.lexicon;
+                    let name = ctx.s.items[k].start;
+                    let mut start = name;
+                    for _ in 0..4 {
+                        let Some(prev) = start.checked_sub(1).filter(|&p| p > f.end) else {
+                            break;
+                        };
+                        let w = ctx.words[prev];
+                        let qualifier = w != "with"
+                            && w.chars().all(|c| c.is_ascii_lowercase())
+                            && ctx.words[start..name]
+                                .iter()
+                                .any(|t| lex.title_words.contains(*t));
+                        if !(lex.title_words.contains(w) || qualifier) {
+                            break;
+                        }
+                        start = prev;
+                    }
                     start >= f.end + 2
                         && ctx.words[start - 1] == "with"
                         && matches!(ctx.words[start - 2], "along" | "together")
