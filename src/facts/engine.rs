@@ -1514,6 +1514,16 @@ impl<'r> Engine<'r> {
                 // "A also took part, a White House official said": the source
                 // of the report is not met.
                 let hi = hi.min(self.before_trailing_attribution(ctx, f.end));
+                // "A and B met ... at talks hosted by C": the host is read by
+                // the host trigger, not as someone A and B met.
+                let hi = (f.end..hi)
+                    .find(|&j| {
+                        matches!(
+                            ctx.words[j],
+                            "hosted" | "chaired" | "mediated" | "brokered" | "convened"
+                        ) && ctx.words.get(j + 1) == Some(&"by")
+                    })
+                    .unwrap_or(hi);
                 let (mut group, including) = self.right_group(ctx, f.end, hi, false);
                 // "Ushakov, who joined them, ...": the parties of the last meeting.
                 // "the talks, in which he and B also took part, ...": the

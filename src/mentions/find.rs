@@ -775,9 +775,28 @@ impl<'r> State<'r> {
             if start == i && i > 0 && lex.title_words.contains(words[i - 1]) {
                 had_title = true;
             }
-            // "The mayor, Serhii Lytvak, said": a title, a comma, then the name.
-            if start == i && i > 1 && words[i - 1] == "," && lex.title_words.contains(words[i - 2])
-            {
+            // "The mayor, Serhii Lytvak, said": a title, a comma, then the name;
+            // "the foreign ministers, A B and C D, met": a plural title, and
+            // the names listed after it.
+            let title_at = |t: usize| {
+                lex.title_words.contains(words[t])
+                    || words[t]
+                        .strip_suffix('s')
+                        .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
+            };
+            if start == i && i > 1 && words[i - 1] == "," && title_at(i - 2) {
+                had_title = true;
+            }
+            let listed_after_title = i > 1
+                && words[i - 1] == "and"
+                && items.iter().any(|it| {
+                    it.end == i - 1
+                        && it.kind == EntityKind::Person
+                        && it.start > 1
+                        && words[it.start - 1] == ","
+                        && title_at(it.start - 2)
+                });
+            if start == i && listed_after_title {
                 had_title = true;
             }
             // "Russias Defense Ministry": a state whose apostrophe was lost, then the rest.
