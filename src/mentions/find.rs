@@ -580,22 +580,17 @@ impl<'r> State<'r> {
             let first = (hit.start >= back && name_word(hit.start - back))
                 .then(|| &tokens[hit.start - back]);
             let surface = words[hit.start..hit.end].join(" ");
-            // Not the name of something else: "the head of the RDIF Dmitriev".
-            let other_name = first.is_some_and(|t| {
-                [t.lower.to_uppercase(), title_case(&t.lower)]
-                    .iter()
-                    .any(|surface| {
-                        lex.lookup(surface).iter().any(|target| match target {
-                            SurfaceTarget::Entity(i) => lex.entities[*i].kind != EntityKind::Person,
-                            _ => true,
-                        })
-                    })
-            });
             if let Some(first) = first
-                && !other_name
                 && !lex.title_words.contains(first.lower.as_str())
                 && !HONORIFICS.contains(&first.lower.as_str())
                 && !FUNCTION_WORDS.contains(&first.lower.as_str())
+                // Another first name makes another person only if it is a
+                // first name at all: not "Marathon" in a headline's "After
+                // Marathon Putin-Witkov Meeting", nor "the RDIF Dmitriev".
+                && (people
+                    .iter()
+                    .any(|&p| first_name_similar(&lex.entities[p], &first.lower))
+                    || lex.given_names.contains(&title_case(&first.lower)))
             {
                 let first_name = &first.lower;
                 let known = people
