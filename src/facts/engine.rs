@@ -246,7 +246,16 @@ impl<'r> Engine<'r> {
         // A headline's "Name: ..." is not a turn: only the sentence holds it.
         let label_end = ctx.words.iter().take(5).position(|w| *w == ":");
         if let Some(colon) = label_end.filter(|&c| idx > 0 && c > 0 && ctx.words.len() > c + 1) {
-            self.transcript_speaker = ctx.item_at[0]
+            // "PESKOV:", "PRESIDENT MACRON:", "SPECIAL ENVOY WITKOFF:": the
+            // name may follow title words.
+            let lex = &self.res.lexicon;
+            let first_item = (0..colon).find(|&j| ctx.item_at[j].is_some()).filter(|&j| {
+                ctx.words[..j]
+                    .iter()
+                    .all(|w| lex.title_words.contains(*w) || matches!(*w, "special" | "prime"))
+            });
+            self.transcript_speaker = first_item
+                .and_then(|j| ctx.item_at[j])
                 .filter(|&k| {
                     let end = ctx.s.items[k].end;
                     end == colon || ctx.words.get(end) == Some(&"(")
@@ -2498,6 +2507,15 @@ impl<'r> Engine<'r> {
                 let start = ctx.s.items[k].start;
                 (start >= 1 && ctx.words[start - 1] == ",")
                     .then(|| person_before(j))
+                    .flatten()
+            })
+            // "MERZ: Germany will not accept ...": in a transcript, the
+            // speaker whose turn it is, stating it in their own words (no
+            // one else's speech reported, not a passive).
+            .or_else(|| {
+                let own_words = (0..n).all(|j| !speech(j));
+                (own_words && f.trigger.form != TriggerForm::Passive)
+                    .then(|| self.transcript_speaker.clone())
                     .flatten()
             })
     }
