@@ -1451,11 +1451,21 @@ impl<'r> State<'r> {
                     .rules
                     .cue_at(words, items[k].start - 1, Cue::PlacePreposition)
                     .is_some();
+            // "Chief of the Armed Forces of X, General of the Army NAME
+            // reported ...": a titled name that no comma closes is the
+            // subject of the clause, not an appositive.
+            let unclosed_name = |close: usize| {
+                close >= words.len()
+                    && items
+                        .iter()
+                        .any(|o| o.start > end && o.kind == EntityKind::Person && !o.modifier)
+            };
             if items[k].kind != EntityKind::Person
                 && !fronted
                 && !named_heads.contains(&end)
                 && words.get(end) == Some(&",")
                 && let Some(close) = appositive_end(lex, words, end + 1)
+                && !unclosed_name(close)
             {
                 embedded.push((end, (close + 1).min(words.len())));
                 // "Huliaipole, a town in the Zaporizhzhia region": the region only locates it.
