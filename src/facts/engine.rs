@@ -178,8 +178,11 @@ const TIME_SPAN_WORDS: [&str; 30] = [
 ];
 
 /// Words that may stand inside a title before a name ("new chief negotiator").
-const TITLE_FILLERS: [&str; 10] = [
-    "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then",
+/// Also honorifics and the full stop of their abbreviation ("Mr. Witkoff
+/// and Mr. Kushner"): inside a sentence a "." only ends an abbreviation.
+const TITLE_FILLERS: [&str; 15] = [
+    "new", "former", "top", "senior", "chief", "deputy", "acting", "'", "-", "then", "mr", "mrs",
+    "ms", "dr", ".",
 ];
 
 /// Plural role nouns before names ("Putin and his aides A and B").
@@ -1576,6 +1579,19 @@ impl<'r> Engine<'r> {
                     group.clear();
                 }
                 let mut objects = self.with_including(ctx, &group, including);
+                // "A and B are expected in Moscow, and Putin will receive
+                // them": the group "them" stands for.
+                if objects.is_empty()
+                    && f.trigger.form == TriggerForm::Active
+                    && ctx.words.get(f.end) == Some(&"them")
+                {
+                    let subject_keys = self.side(ctx, &subject);
+                    objects = self
+                        .they_referent(ctx, f.start)
+                        .into_iter()
+                        .filter(|k| !subject_keys.contains(k))
+                        .collect();
+                }
                 // "sat down with the same two envoys": the last two people
                 // named, other than the subject.
                 if objects.is_empty() && pair_after(&ctx.words, f.end) {
