@@ -807,6 +807,9 @@ impl<'r> Engine<'r> {
                     || group_link(&ctx.words, j)
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
+                    // "A and the two Americans"
+                    || matches!(word, "two" | "three")
+                        && ctx.item_at.get(j + 1).copied().flatten().is_some()
                     // "joined by A and by B"
                     || (word == "by" && matches!(ctx.words[j - 1], "and" | "or"))
                     || (matches!(word, "of" | "for")
@@ -1570,10 +1573,14 @@ impl<'r> Engine<'r> {
                         }
                         start = prev;
                     }
+                    // After a verb of joining ("were among those attending,
+                    // along with B"), B joins too.
                     start >= f.end + 2
                         && ctx.words[start - 1] == "with"
                         && matches!(ctx.words[start - 2], "along" | "together")
-                        && (joined_them || self.event_after(ctx, f.end, start - 2))
+                        && (joined_them
+                            || f.trigger.form == TriggerForm::Joined
+                            || self.event_after(ctx, f.end, start - 2))
                 }) {
                     companions = self.side(ctx, &group);
                     group.clear();
@@ -1604,6 +1611,7 @@ impl<'r> Engine<'r> {
                     objects.clear();
                 }
                 let mut a = self.side(ctx, &subject);
+                let companions_named = companions.clone();
                 for x in companions {
                     if !a.contains(&x) {
                         a.push(x);
@@ -1636,6 +1644,7 @@ impl<'r> Engine<'r> {
                     self.pair(ctx, &a, &objects, status, rule, 0.8);
                 } else if (self.event_after(ctx, f.end, hi)
                     || joined_them
+                    || !companions_named.is_empty() && f.trigger.form == TriggerForm::Joined
                     || f.trigger.form == TriggerForm::Joined
                         && ctx.words[f.end..hi]
                             .iter()
@@ -1879,6 +1888,8 @@ impl<'r> Engine<'r> {
         };
         // (state, where its members start)
         let mut sides: Vec<(String, usize)> = Vec::new();
+        // "Ukraine's team also includes A and B" during a meeting: they join it.
+        let mut joins_last_meeting = false;
         for j in 0..n {
             let Some(state) = state_at(j) else { continue };
             let k = ctx.item_at[j].unwrap_or_default();
@@ -1898,7 +1909,7 @@ impl<'r> Engine<'r> {
                 }
                 continue;
             }
-            if words.get(at) == Some(&"will") {
+            if matches!(words.get(at), Some(&"will") | Some(&"also")) {
                 at += 1;
             }
             let led_by = words.get(at).is_some_and(|w| be(w))
@@ -1919,6 +1930,7 @@ impl<'r> Engine<'r> {
             } else if includes {
                 // "Ukraine's delegation includes A"
                 sides.push((state, at + 1));
+                joins_last_meeting = true;
             }
         }
         let mut found: Vec<(String, Vec<String>)> = Vec::new();
@@ -1952,6 +1964,9 @@ impl<'r> Engine<'r> {
             [] => Vec::new(),
             [(state, members)] => match pending {
                 Some((other, before)) if other != *state => vec![(before, members.clone())],
+                _ if joins_last_meeting && !self.last_meeting.is_empty() => {
+                    vec![(members.clone(), self.last_meeting.clone())]
+                }
                 _ => {
                     self.pending_side = Some((state.clone(), members.clone()));
                     Vec::new()
@@ -2018,14 +2033,45 @@ impl<'r> Engine<'r> {
     fn people_for_plural_demonym(&self, ctx: &Ctx<'_>, side: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for key in side {
+            // "the two Americans": that many of its people named last, in
+            // this sentence or any before.
+            let counted = |i: &crate::mentions::Item| {
+                (i.start >= 2 && ctx.words[i.start - 2] == "the")
+                    .then(|| match ctx.words[i.start - 1] {
+                        "two" => Some(2),
+                        "three" => Some(3),
+                        _ => None,
+                    })
+                    .flatten()
+            };
             let demonym = ctx.s.items.iter().find(|i| {
                 i.entity == *key
                     && i.source == Source::DemonymParty
                     && i.end == i.start + 1
                     && i.start >= 1
-                    && ctx.words[i.start - 1] == "the"
+                    && (ctx.words[i.start - 1] == "the" || counted(i).is_some())
                     && ctx.words[i.start].ends_with('s')
             });
+            if let Some(n) = demonym.and_then(counted) {
+                let mut seen: Vec<String> = self.recent_persons.clone();
+                for i in ctx.s.items.iter().filter(|i| {
+                    i.kind == EntityKind::Person
+                        && !i.modifier
+                        && demonym.is_some_and(|d| i.end <= d.start)
+                }) {
+                    seen.retain(|k| *k != i.entity);
+                    seen.push(i.entity.clone());
+                }
+                seen.retain(|p| self.affiliation(p) == Some(key.as_str()));
+                if seen.len() >= n {
+                    for p in seen.split_off(seen.len() - n) {
+                        if !out.contains(&p) {
+                            out.push(p);
+                        }
+                    }
+                    continue;
+                }
+            }
             let people: Vec<String> = match demonym {
                 Some(d) => self
                     .previous_persons
