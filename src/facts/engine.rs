@@ -2308,12 +2308,23 @@ impl<'r> Engine<'r> {
                                 .is_some_and(|k| is_place_kind(ctx.s.items[k].kind));
                             let recognise = ["recognise", "recognize"];
                             let recognising = form == TriggerForm::Never
-                                && place
                                 && f.trigger
                                     .words
                                     .iter()
                                     .any(|w| recognise.contains(&w.as_str()));
-                            if !recognising {
+                            // "will not recognise occupied land as Russian"
+                            let occupied = ctx.words.get(at) == Some(&"occupied")
+                                && ctx.words.get(at + 1).is_some_and(|w| {
+                                    matches!(*w, "land" | "lands" | "territory" | "territories")
+                                });
+                            if recognising && occupied {
+                                let written = span_text(ctx, f.end - 1, at + 2);
+                                return Some(Thing {
+                                    key: slug("recognition of occupied territory"),
+                                    label: format!("{written} (recognition of occupied territory)"),
+                                });
+                            }
+                            if !(recognising && place) {
                                 return None;
                             }
                             let k = ctx.item_at[at]?;
@@ -2676,7 +2687,12 @@ impl<'r> Engine<'r> {
             .take_while(|&t| words[t] != "," && words[t] != "but")
             .find_map(|t| match ctx.item_at[t] {
                 Some(k) if is_place_kind(ctx.s.items[k].kind) => Some(ctx.s.items[k].end),
-                _ => matches!(words[t], "land" | "lands" | "territory" | "territories")
+                // "withdraw its troops from the region": the place named before.
+                _ => (matches!(words[t], "land" | "lands" | "territory" | "territories")
+                    || matches!(words[t], "region" | "area")
+                        && t >= 2
+                        && words[t - 1] == "the"
+                        && words[t - 2] == "from")
                     .then_some(t + 1),
             })?;
         // The words as written ("give up land", "withdraw troops from X"),
