@@ -2938,6 +2938,20 @@ impl<'r> Engine<'r> {
                     while start < j && matches!(words[start], "-" | "'s") {
                         start += 1;
                     }
+                    // 'a demilitarised "free economic zone"': a quoted name
+                    // ending in the head is the thing's name as a whole.
+                    let quote = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}");
+                    if words.get(head_end).is_some_and(|w| quote(w))
+                        && let Some(open) = (start.saturating_sub(6)..start)
+                            .rev()
+                            .find(|&q| quote(words[q]))
+                        && (open + 1..start).all(|q| {
+                            words[q].chars().all(|c| c.is_alphanumeric() || c == '-')
+                                && ctx.item_at[q].is_none()
+                        })
+                    {
+                        start = open + 1;
+                    }
                     // "of"/"for"/"about" + another thing or party, at most twice;
                     // "a proposal to hold a referendum": "to" + a verb + a thing.
                     let mut end = head_end;
@@ -3125,10 +3139,21 @@ impl<'r> Engine<'r> {
     /// The first thing starting within a few words after `from`.
     fn thing_right(&self, ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<Thing> {
         let things = self.current_things();
+        // "proposed turning the part of Donetsk still held by Ukraine into a
+        // free economic zone": a gerund's own object can be further away.
+        let reach = if ctx
+            .words
+            .get(from)
+            .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+        {
+            16
+        } else {
+            8
+        };
         if let Some(t) = things.iter().find(|t| {
             t.start >= from
                 && t.start < hi
-                && t.start <= from + 8
+                && t.start <= from + reach
                 && !(from..t.start).any(|j| {
                     let w = ctx.words[j];
                     // "refused to meet B until a deal is ready": not the object.
