@@ -2163,6 +2163,15 @@ impl<'r> Engine<'r> {
         let (subjects, object): (Vec<String>, Option<Thing>) = match form {
             TriggerForm::Active | TriggerForm::Never => {
                 let mut subject = self.left_group(ctx, f.start, lo);
+                // "Proposing a truce now would be premature": a gerund with
+                // no party before it names an act, it reports none.
+                if subject.is_empty()
+                    && f.trigger.words.len() == 1
+                    && ctx.words[f.start].ends_with("ing")
+                    && (f.start == lo || f.start == 0)
+                {
+                    return;
+                }
                 // "A said the plan needed the backing of B and C, and rejected
                 // X": a verb after ", and" has the sentence's first subject.
                 let mut verb = f.start;
