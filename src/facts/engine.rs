@@ -1586,6 +1586,22 @@ impl<'r> Engine<'r> {
                     group.clear();
                 }
                 let mut objects = self.with_including(ctx, &group, including);
+                // "had spoken to Zelensky by phone on Saturday and to Putin
+                // recently": a second object after "and to" / "and with".
+                if let Some(&last) = group.last() {
+                    let after = ctx.s.items[last].end;
+                    let second = (after..hi.saturating_sub(1)).find(|&j| {
+                        ctx.words[j] == "and" && matches!(ctx.words[j + 1], "to" | "with")
+                    });
+                    if let Some(j) = second {
+                        let (more, _) = self.right_group(ctx, j + 2, hi, false);
+                        for x in self.side(ctx, &more) {
+                            if !objects.contains(&x) {
+                                objects.push(x);
+                            }
+                        }
+                    }
+                }
                 // "A and B are expected in Moscow, and Putin will receive
                 // them": the group "them" stands for.
                 if objects.is_empty()
