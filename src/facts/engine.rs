@@ -919,9 +919,6 @@ impl<'r> Engine<'r> {
             .unwrap_or(ctx.words.len())
     }
 
-    /// True when `from..to` is a title phrase ("the chief negotiator",
-    /// "Ukraine's top envoy", "the country's foreign minister"): determiners,
-    /// possessives, title fillers and modifier mentions, ending on a title word.
     /// The comma after a title phrase that follows the "and" at `and`, when
     /// a person's name comes right after it: "and the chief of the General
     /// Staff, B".
@@ -949,6 +946,9 @@ impl<'r> Engine<'r> {
         (person_next && plain).then_some(comma)
     }
 
+    /// True when `from..to` is a title phrase ("the chief negotiator",
+    /// "Ukraine's top envoy", "the country's foreign minister"): determiners,
+    /// possessives, title fillers and modifier mentions, ending on a title word.
     fn title_phrase(&self, ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
         let lex = &self.res.lexicon;
         to > from
@@ -1644,8 +1644,12 @@ impl<'r> Engine<'r> {
                 }
                 // "The three leaders met privately": each pair of the last
                 // three people named, across sides.
-                if trio_before(&ctx.words, lo, f.start) && objects.is_empty() {
-                    let trio = self.last_persons_besides(ctx, f.start, &[], 3);
+                let trio = if trio_before(&ctx.words, lo, f.start) && objects.is_empty() {
+                    self.last_persons_besides(ctx, f.start, &[], 3)
+                } else {
+                    Vec::new()
+                };
+                if !trio.is_empty() {
                     for i in 0..trio.len() {
                         for j in i + 1..trio.len() {
                             if !self.same_side(&trio[i], &trio[j]) {

@@ -14,8 +14,9 @@
 //! - an honorific plus a name ("Sir Keir", "Mr Zelensky") → the document
 //!   person with that first name or surname;
 //! - `he`/`she`/`him`/`her` → the nearest person to the left in the same
-//!   sentence, else the first person of the closest earlier sentence that
-//!   names one;
+//!   sentence (after ", and" the sentence's first person, its subject), else
+//!   the first person of the closest earlier sentence that names one;
+//!   pronouns are resolved after titles, appositives and descriptions;
 //! - "the French leader" → the document person affiliated to France;
 //! - aliases the text sets up ("X, known in Russian as Y", "X (Y)");
 //! - spelling variants ([`crate::mentions::similar`]) of lexicon or document names.
