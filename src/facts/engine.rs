@@ -2072,16 +2072,8 @@ impl<'r> Engine<'r> {
                     && (ctx.words[i.start - 1] == "the" || counted(i).is_some())
                     && ctx.words[i.start].ends_with('s')
             });
-            if let Some(n) = demonym.and_then(counted) {
-                let mut seen: Vec<String> = self.recent_persons.clone();
-                for i in ctx.s.items.iter().filter(|i| {
-                    i.kind == EntityKind::Person
-                        && !i.modifier
-                        && demonym.is_some_and(|d| i.end <= d.start)
-                }) {
-                    seen.retain(|k| *k != i.entity);
-                    seen.push(i.entity.clone());
-                }
+            if let Some((d, n)) = demonym.and_then(|d| Some((d, counted(d)?))) {
+                let mut seen = self.persons_named_before(ctx, d.start);
                 seen.retain(|p| self.affiliation(p) == Some(key.as_str()));
                 if seen.len() >= n {
                     for p in seen.split_off(seen.len() - n) {
@@ -3628,6 +3620,18 @@ impl<'r> Engine<'r> {
         besides: &[String],
         n_wanted: usize,
     ) -> Vec<String> {
+        let mut seen = self.persons_named_before(ctx, at);
+        seen.retain(|k| !besides.contains(k));
+        let n = seen.len();
+        if n < n_wanted {
+            return Vec::new();
+        }
+        seen.split_off(n - n_wanted)
+    }
+
+    /// Everyone named before word `at` of this sentence or in the sentences
+    /// before it, most recent last.
+    fn persons_named_before(&self, ctx: &Ctx<'_>, at: usize) -> Vec<String> {
         let mut seen: Vec<String> = self.recent_persons.clone();
         for item in ctx.s.items.iter().filter(|i| i.end <= at) {
             if item.kind == EntityKind::Person && !item.modifier {
@@ -3635,12 +3639,7 @@ impl<'r> Engine<'r> {
                 seen.push(item.entity.clone());
             }
         }
-        seen.retain(|k| !besides.contains(k));
-        let n = seen.len();
-        if n < n_wanted {
-            return Vec::new();
-        }
-        seen.split_off(n - n_wanted)
+        seen
     }
 
     /// `disputer` disputes `place` when a party other than `holder` has

@@ -774,12 +774,7 @@ impl<'r> State<'r> {
             // "The mayor, Serhii Lytvak, said": a title, a comma, then the name;
             // "the foreign ministers, A B and C D, met": a plural title, and
             // the names listed after it.
-            let title_at = |t: usize| {
-                lex.title_words.contains(words[t])
-                    || words[t]
-                        .strip_suffix('s')
-                        .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
-            };
+            let title_at = |t: usize| title_or_plural(lex, words[t]);
             if start == i && i > 1 && words[i - 1] == "," && title_at(i - 2) {
                 had_title = true;
             }
@@ -1271,10 +1266,7 @@ impl<'r> State<'r> {
                     break;
                 }
                 // "Trump's envoys Witkoff and Kushner": a plural title names a list.
-                let plural_title = w
-                    .strip_suffix('s')
-                    .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one));
-                if lex.title_words.contains(w) || HONORIFICS.contains(&w) || plural_title {
+                if title_or_plural(lex, w) || HONORIFICS.contains(&w) {
                     has_title = true;
                     j -= 1;
                     prefix_start = j;
@@ -2075,6 +2067,14 @@ fn appositive_title(lex: &crate::resources::Lexicon, words: &[&str], end: usize)
 }
 
 /// True for words that open a relative clause (embedded, but its mentions still act inside it).
+/// A title word, or the plural of one ("envoys", "ministers").
+fn title_or_plural(lex: &crate::resources::Lexicon, word: &str) -> bool {
+    lex.title_words.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
+}
+
 fn is_relative(word: &str) -> bool {
     matches!(word, "who" | "which" | "whose" | "known" | "also")
 }
