@@ -1242,9 +1242,7 @@ impl<'r> State<'r> {
                     // "Trump envoys Witkoff and Kushner", "Putin aide Yuri
                     // Ushakov": a leader's name right before the title.
                     let leader_before_title = words.get(other.end).is_some_and(|&t| {
-                        lex.title_words.contains(t)
-                            || t.strip_suffix('s')
-                                .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
+                        title_or_plural(lex, t)
                             || matches!(t, "special" | "top" | "senior" | "chief" | "deputy")
                     });
                     if other.kind != EntityKind::Person
