@@ -3097,6 +3097,24 @@ impl<'r> Engine<'r> {
                                     && i.party.is_some()
                             })
                             .filter(|i| i.source != Source::Pronoun)
+                            // "Ukraine peace plan explained", "a Ukraine deal":
+                            // a country's full name before the noun is what the
+                            // plan is about; "the US plan", "the EU draft"
+                            // (abbreviations), "Poland's proposal" and "the
+                            // Ukrainian plan" are owners.
+                            .filter(|i| {
+                                let surface = &ctx.s.text[ctx.s.tokens[i.start].span.start
+                                    ..ctx.s.tokens[i.end - 1].span.end];
+                                // "the US-Russia draft": both drafted it.
+                                let hyphened = i.start > 0 && ctx.words[i.start - 1] == "-"
+                                    || ctx.words.get(i.end) == Some(&"-");
+                                let possessive = ctx.words.get(i.end) == Some(&"'s");
+                                !(i.kind == EntityKind::Country
+                                    && i.source == Source::Name
+                                    && !hyphened
+                                    && !possessive
+                                    && surface.chars().any(char::is_lowercase))
+                            })
                             .filter_map(|i| i.party.clone())
                             .collect()
                     } else {
@@ -3523,7 +3541,31 @@ impl<'r> Engine<'r> {
         let claimant = own_subject
             .or_else(|| self.claimant(ctx, f, speech_at, lo))
             .or_else(|| holder.clone().filter(|_| !negated));
-        let Some(claimant) = claimant else { return };
+        // "in North Kordofan, the army said it had recaptured X": a place is
+        // never the one claiming. A claim whose claimant is unknown is still
+        // the claim a later "rejected the claim" disputes.
+        let Some(claimant) = claimant.filter(|c| {
+            !self
+                .kinds
+                .get(c)
+                .is_some_and(|k| matches!(k, EntityKind::Town | EntityKind::Region))
+        }) else {
+            // Just after another claim, it adds to that claim's places
+            // ("X and Y were liberated. Earlier Z was taken by units ...").
+            if !negated {
+                let recent = self.last_claim_sentence.is_some_and(|s| s + 2 >= ctx.idx);
+                if !recent {
+                    self.last_claim_places.clear();
+                }
+                for place in places {
+                    if !self.last_claim_places.contains(&place) {
+                        self.last_claim_places.push(place);
+                    }
+                }
+                self.last_claim_sentence = Some(ctx.idx);
+            }
+            return;
+        };
         // "ISW assesses that Russian forces have seized X": an assessment by an
         // observer, not a claim by the side that took it.
         if (lo..f.start).any(|j| matches!(ctx.words[j], "assesses" | "assessed" | "assess")) {
@@ -4545,11 +4587,23 @@ fn places_before(ctx: &Ctx<'_>, lo: usize, at: usize) -> Vec<String> {
                 && is_place_kind(i.kind)
                 && !i.modifier
                 && located_place(ctx, i.start).is_none()
+                && !is_dateline(ctx, i)
         })
         .map(|i| i.entity.clone())
         .collect();
     found.dedup();
     found
+}
+
+/// "BANGKOK, 17 December 2025 - ...": the place a report was filed from,
+/// written in capitals before the first comma, is not what it is about.
+fn is_dateline(ctx: &Ctx<'_>, item: &crate::mentions::Item) -> bool {
+    let tokens = &ctx.s.tokens;
+    item.start == 0
+        && ctx.words.get(item.end) == Some(&",")
+        && !ctx.s.text[tokens[0].span.start..tokens[item.end - 1].span.end]
+            .chars()
+            .any(char::is_lowercase)
 }
 
 fn located_place(ctx: &Ctx<'_>, start: usize) -> Option<usize> {

@@ -1071,9 +1071,18 @@ impl<'r> State<'r> {
             && lex
                 .given_names
                 .contains(&text[tokens[start].span.start..tokens[start].span.end]);
+        // "In North Kordofan, the army said": after a place preposition, a
+        // title in the next words is not this name's.
+        let after_place_preposition = start >= 1
+            && res
+                .rules
+                .cue_at(words, start - 1, Cue::PlacePreposition)
+                .is_some();
         if plausible
             && (2..=4).contains(&n_words)
-            && (had_title || appositive_title(lex, words, end) || given_name)
+            && (had_title
+                || appositive_title(lex, words, end) && !after_place_preposition
+                || given_name)
         {
             let key = self.unknown_entity(&name, EntityKind::Person);
             return Some(item(
@@ -2064,7 +2073,6 @@ fn appositive_title(lex: &crate::resources::Lexicon, words: &[&str], end: usize)
             .is_some_and(|w| matches!(*w, "said" | "says" | "told"))
 }
 
-/// True for words that open a relative clause (embedded, but its mentions still act inside it).
 /// A title word, or the plural of one ("envoys", "ministers").
 fn title_or_plural(lex: &crate::resources::Lexicon, word: &str) -> bool {
     lex.title_words.contains(word)
@@ -2073,6 +2081,7 @@ fn title_or_plural(lex: &crate::resources::Lexicon, word: &str) -> bool {
             .is_some_and(|one| one.len() > 3 && lex.title_words.contains(one))
 }
 
+/// True for words that open a relative clause (embedded, but its mentions still act inside it).
 fn is_relative(word: &str) -> bool {
     matches!(word, "who" | "which" | "whose" | "known" | "also")
 }
