@@ -3553,16 +3553,7 @@ impl<'r> Engine<'r> {
             // Just after another claim, it adds to that claim's places
             // ("X and Y were liberated. Earlier Z was taken by units ...").
             if !negated {
-                let recent = self.last_claim_sentence.is_some_and(|s| s + 2 >= ctx.idx);
-                if !recent {
-                    self.last_claim_places.clear();
-                }
-                for place in places {
-                    if !self.last_claim_places.contains(&place) {
-                        self.last_claim_places.push(place);
-                    }
-                }
-                self.last_claim_sentence = Some(ctx.idx);
+                self.remember_claim(ctx.idx, places, 2);
             }
             return;
         };
@@ -3609,17 +3600,23 @@ impl<'r> Engine<'r> {
         }
         if !negated {
             // "liberated A and completed the capture of B": one claim of both.
-            if self.last_claim_sentence == Some(ctx.idx) {
-                for place in places {
-                    if !self.last_claim_places.contains(&place) {
-                        self.last_claim_places.push(place);
-                    }
-                }
-            } else {
-                self.last_claim_places = places;
-            }
-            self.last_claim_sentence = Some(ctx.idx);
+            self.remember_claim(ctx.idx, places, 0);
         }
+    }
+
+    /// Sets the places of the last claim, for "rejected the claim" and "the
+    /// two towns" later: added to those of a claim at most `within`
+    /// sentences before, else in their stead.
+    fn remember_claim(&mut self, idx: usize, places: Vec<String>, within: usize) {
+        if self.last_claim_sentence.is_none_or(|s| s + within < idx) {
+            self.last_claim_places.clear();
+        }
+        for place in places {
+            if !self.last_claim_places.contains(&place) {
+                self.last_claim_places.push(place);
+            }
+        }
+        self.last_claim_sentence = Some(idx);
     }
 
     /// Who "they" or "their" before word `at` stands for: the nearest
