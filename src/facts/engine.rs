@@ -808,7 +808,7 @@ impl<'r> Engine<'r> {
                     || TITLE_FILLERS.contains(&word)
                     || (word == "in" && j > 0 && ctx.words[j - 1] == "-")
                     // "A and the two Americans"
-                    || matches!(word, "two" | "three")
+                    || small_count(word).is_some()
                         && ctx.item_at.get(j + 1).copied().flatten().is_some()
                     // "joined by A and by B"
                     || (word == "by" && matches!(ctx.words[j - 1], "and" | "or"))
@@ -2057,11 +2057,7 @@ impl<'r> Engine<'r> {
             // this sentence or any before.
             let counted = |i: &crate::mentions::Item| {
                 (i.start >= 2 && ctx.words[i.start - 2] == "the")
-                    .then(|| match ctx.words[i.start - 1] {
-                        "two" => Some(2),
-                        "three" => Some(3),
-                        _ => None,
-                    })
+                    .then(|| small_count(ctx.words[i.start - 1]))
                     .flatten()
             };
             let demonym = ctx.s.items.iter().find(|i| {
@@ -4382,8 +4378,18 @@ fn trio_before(words: &[&str], lo: usize, at: usize) -> bool {
     let j = subject_end_before(words, lo, at);
     j >= lo + 3
         && PAIR_NOUNS.contains(&words[j - 1])
-        && words[j - 2] == "three"
+        && small_count(words[j - 2]) == Some(3)
         && words[j - 3] == "the"
+}
+
+/// The number a small number word names ("the two Americans", "the three
+/// leaders").
+fn small_count(word: &str) -> Option<usize> {
+    match word {
+        "two" => Some(2),
+        "three" => Some(3),
+        _ => None,
+    }
 }
 
 /// "with the (same) two envoys", "with both men": two people named before
